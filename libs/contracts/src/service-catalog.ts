@@ -15,7 +15,7 @@ export interface ServiceSpec {
   readonly name: ServiceName;
   /** Port the app listens on, in every environment. */
   readonly appPort: number;
-  /** Sidecar HTTP/gRPC ports in self-hosted mode (in Kubernetes they are Dapr's defaults). */
+  /** Sidecar HTTP/gRPC ports in self-hosted mode (in Kubernetes they are Dapr's defaults); gRPC avoids 50005/50006, where placement and scheduler listen. */
   readonly daprHttpPort: number;
   readonly daprGrpcPort: number;
   /** Topics this service publishes to (pub/sub scopes). */
@@ -31,14 +31,14 @@ export interface ServiceSpec {
 }
 
 export const services: readonly ServiceSpec[] = [
-  { name: 'gateway', appPort: 8080, daprHttpPort: 3500, daprGrpcPort: 50000, publishes: [], subscribes: [], invokes: ['users', 'catalog', 'cart', 'orders', 'inventory', 'notifications'], mongo: false, redis: true },
-  { name: 'users', appPort: 3001, daprHttpPort: 3501, daprGrpcPort: 50001, publishes: ['users.registered'], subscribes: [], invokes: [], mongo: true, redis: false },
-  { name: 'catalog', appPort: 3002, daprHttpPort: 3502, daprGrpcPort: 50002, publishes: ['catalog.product-changed'], subscribes: ['catalog.product-changed'], invokes: [], mongo: true, redis: true },
-  { name: 'cart', appPort: 3003, daprHttpPort: 3503, daprGrpcPort: 50003, publishes: [], subscribes: ['orders.created'], invokes: ['catalog'], mongo: false, redis: false },
-  { name: 'orders', appPort: 3004, daprHttpPort: 3504, daprGrpcPort: 50004, publishes: ['orders.created', 'orders.confirmed', 'orders.cancelled'], subscribes: ['payments.succeeded', 'payments.failed', 'inventory.reservation-expired'], invokes: ['inventory', 'cart', 'catalog'], mongo: true, redis: false },
-  { name: 'inventory', appPort: 3005, daprHttpPort: 3505, daprGrpcPort: 50005, publishes: ['inventory.reservation-expired'], subscribes: ['orders.confirmed', 'orders.cancelled'], invokes: [], mongo: true, redis: false },
-  { name: 'payments', appPort: 3006, daprHttpPort: 3506, daprGrpcPort: 50006, publishes: ['payments.succeeded', 'payments.failed'], subscribes: ['orders.created'], invokes: [], mongo: true, redis: false },
-  { name: 'notifications', appPort: 3007, daprHttpPort: 3507, daprGrpcPort: 50007, publishes: [], subscribes: ['users.registered', 'orders.confirmed', 'orders.cancelled'], invokes: [], mongo: true, redis: false },
+  { name: 'gateway', appPort: 8080, daprHttpPort: 3500, daprGrpcPort: 50100, publishes: [], subscribes: [], invokes: ['users', 'catalog', 'cart', 'orders', 'inventory', 'notifications'], mongo: false, redis: true },
+  { name: 'users', appPort: 3001, daprHttpPort: 3501, daprGrpcPort: 50101, publishes: ['users.registered'], subscribes: [], invokes: [], mongo: true, redis: false },
+  { name: 'catalog', appPort: 3002, daprHttpPort: 3502, daprGrpcPort: 50102, publishes: ['catalog.product-changed'], subscribes: ['catalog.product-changed'], invokes: [], mongo: true, redis: true },
+  { name: 'cart', appPort: 3003, daprHttpPort: 3503, daprGrpcPort: 50103, publishes: [], subscribes: ['orders.created'], invokes: ['catalog'], mongo: false, redis: false },
+  { name: 'orders', appPort: 3004, daprHttpPort: 3504, daprGrpcPort: 50104, publishes: ['orders.created', 'orders.confirmed', 'orders.cancelled'], subscribes: ['payments.succeeded', 'payments.failed', 'inventory.reservation-expired'], invokes: ['inventory', 'cart', 'catalog'], mongo: true, redis: false },
+  { name: 'inventory', appPort: 3005, daprHttpPort: 3505, daprGrpcPort: 50105, publishes: ['inventory.reservation-expired'], subscribes: ['orders.confirmed', 'orders.cancelled'], invokes: [], mongo: true, redis: false },
+  { name: 'payments', appPort: 3006, daprHttpPort: 3506, daprGrpcPort: 50106, publishes: ['payments.succeeded', 'payments.failed'], subscribes: ['orders.created'], invokes: [], mongo: true, redis: false },
+  { name: 'notifications', appPort: 3007, daprHttpPort: 3507, daprGrpcPort: 50107, publishes: [], subscribes: ['users.registered', 'orders.confirmed', 'orders.cancelled'], invokes: [], mongo: true, redis: false },
 ];
 
 export function serviceSpec(name: ServiceName): ServiceSpec {
