@@ -12,6 +12,9 @@ export interface SidecarOptions {
   readonly logDir: string;
   readonly env?: NodeJS.ProcessEnv;
   readonly appApiToken?: string;
+  /** Fixed ports, when the app must know them before the sidecar starts. */
+  readonly httpPort?: number;
+  readonly grpcPort?: number;
 }
 
 export interface Sidecar {
@@ -40,7 +43,9 @@ export async function waitForSidecar(httpPort: number, timeoutMs: number, logFil
 }
 
 export async function startSidecar(o: SidecarOptions): Promise<Sidecar> {
-  const [httpPort, grpcPort, internalPort, metricsPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const httpPort = o.httpPort ?? (await freePort());
+  const grpcPort = o.grpcPort ?? (await freePort());
+  const [internalPort, metricsPort] = [await freePort(), await freePort()];
   const args = [
     '--app-id', o.appId,
     '--app-port', String(o.appPort),
