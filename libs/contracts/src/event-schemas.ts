@@ -36,8 +36,7 @@ const aggregateKeyField = {
 } as const satisfies { [T in Topic]: keyof EventOf<T> };
 
 export function aggregateIdOf<T extends Topic>(topic: T, data: EventOf<T>): string {
-  const field = aggregateKeyField[topic] as keyof EventOf<T>;
-  return String(data[field]);
+  return String((data as Record<string, unknown>)[aggregateKeyField[topic]]);
 }
 
 export interface EventIssue {
