@@ -450,4 +450,5 @@ replace (
 	gopkg.in/couchbaselabs/gocbconnstr.v1 => github.com/couchbaselabs/gocbconnstr v1.0.5
 )
 
+// dapr v1.18.3 asks for durabletask-go v0.12.4, which proxy.golang.org does not serve; v0.12.1 compiles.
 replace github.com/dapr/durabletask-go => github.com/dapr/durabletask-go v0.12.1

@@ -1,0 +1,71 @@
+// Where every tool of the toolchain is, for the self-hosted stack and the tests; ensureToolchain() makes them exist.
+import path from 'node:path';
+import { cacheRoot, outputDir, whichSync } from './layout.js';
+import { installTools, type InstallOptions } from './toolchain.js';
+import { TOOL_NAMES, TOOL_VERSIONS, type ToolName } from './versions.js';
+
+export { TOOL_NAMES, TOOL_VERSIONS, installTools, type InstallOptions, type ToolName };
+export { PrerequisiteError } from './prerequisites.js';
+
+export interface ToolchainPaths {
+  /** $COMMERCEX_CACHE, else ${XDG_CACHE_HOME:-~/.cache}/commercex. */
+  readonly cacheRoot: string;
+  /** daprd with CommerceX's components only (pubsub.kafka, state.redis, secretstores.local.*, bindings.http, nameresolution.sqlite/mdns). */
+  readonly daprd: string;
+  /** The dapr CLI, for `dapr run -f <run file>`. */
+  readonly dapr: string;
+  /**
+   * A runtime dir holding .dapr/bin/daprd (-> daprd above), an empty .dapr/components/ and a minimal .dapr/config.yaml,
+   * so `dapr run` works without `dapr init`. For `dapr run -f`, pass it as DAPR_RUNTIME_PATH or as `runtimePath:` in
+   * the run file's common section: the CLI's `--runtime-path` flag only picks the daprd whose version it reports.
+   */
+  readonly daprRuntimePath: string;
+  /** Directory of Kafka's runtime jars (with a log4j2 binding); run classes from KAFKA_MAIN_CLASSES with `-cp <kafkaClasspath>`. */
+  readonly kafkaLibs: string;
+  /** `<kafkaLibs>/*`, the classpath wildcard java expands itself. */
+  readonly kafkaClasspath: string;
+  /** A quiet log4j2 config (warnings, plus the broker's "started" line), for `-Dlog4j2.configurationFile=`. */
+  readonly kafkaLog4j2Config: string;
+  /** FerretDB v1: `--handler=sqlite --sqlite-url=file:<dir>/ --listen-addr=127.0.0.1:<port> --state-dir=<dir> --telemetry=disable`. */
+  readonly ferretdb: string;
+  /** redis-server from PATH (Debian package), else where apt-get puts it. */
+  readonly redisServer: string;
+  readonly helm: string;
+  readonly tilt: string;
+}
+
+/** Main classes on kafkaClasspath. */
+export const KAFKA_MAIN_CLASSES = {
+  /** `kafka.Kafka <server.properties>` runs a broker (KRaft, process.roles=broker,controller for one node). */
+  broker: 'kafka.Kafka',
+  /** `format -t <cluster id> -c <server.properties> --ignore-formatted` (or `--standalone` to derive the voter set) before the first start. */
+  storageTool: 'kafka.tools.StorageTool',
+} as const;
+
+export function resolveToolchainPaths(env: NodeJS.ProcessEnv = process.env): ToolchainPaths {
+  const cache = cacheRoot(env);
+  const dir = (id: string, version: string) => outputDir(cache, id, version);
+  const kafkaLibs = path.join(dir('kafka', TOOL_VERSIONS.kafka), 'libs');
+  return {
+    cacheRoot: cache,
+    daprd: path.join(dir('daprd', TOOL_VERSIONS.daprd), 'daprd'),
+    dapr: path.join(dir('dapr', TOOL_VERSIONS.dapr), 'dapr'),
+    daprRuntimePath: dir('dapr-runtime', TOOL_VERSIONS.daprd),
+    kafkaLibs,
+    kafkaClasspath: path.join(kafkaLibs, '*'),
+    kafkaLog4j2Config: path.join(dir('kafka', TOOL_VERSIONS.kafka), 'log4j2.yaml'),
+    ferretdb: path.join(dir('ferretdb', TOOL_VERSIONS.ferretdb), 'ferretdb'),
+    redisServer: whichSync('redis-server', env) ?? '/usr/bin/redis-server',
+    helm: path.join(dir('helm', TOOL_VERSIONS.helm), 'helm'),
+    tilt: path.join(dir('tilt', TOOL_VERSIONS.tilt), 'tilt'),
+  };
+}
+
+/** Resolved once from this process's environment. */
+export const toolchainPaths: ToolchainPaths = resolveToolchainPaths();
+
+/** Builds what is missing (all tools by default), reuses the rest, and returns where everything is. */
+export async function ensureToolchain(names: readonly ToolName[] = TOOL_NAMES, options: InstallOptions = {}): Promise<ToolchainPaths> {
+  await installTools(names, options);
+  return options.cache ? resolveToolchainPaths({ ...process.env, COMMERCEX_CACHE: options.cache }) : resolveToolchainPaths();
+}

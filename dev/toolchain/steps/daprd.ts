@@ -1,0 +1,57 @@
+// daprd 1.18.3 linked with only our components: dapr's module copied beside ours with its "no tags" panic removed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { run } from '../exec.js';
+import { buildDir, sourcesDir } from '../layout.js';
+import type { CachedStep, StepContext } from '../step.js';
+import { TOOL_VERSIONS } from '../versions.js';
+import { copyModule, goBuild, goEnv, assertLinked, moduleSource } from './go.js';
+
+const version = TOOL_VERSIONS.daprd;
+const moduleDir = path.join(sourcesDir, 'daprd');
+const buildinfo = 'github.com/dapr/dapr/pkg/buildinfo';
+const ldflags = [`-X ${buildinfo}.version=${version}`, `-X ${buildinfo}.gitversion=v${version}`, `-X ${buildinfo}.gitcommit=v${version}`];
+// Without build tags this file panics at init; the tags that silence it would link every cloud SDK.
+const noTagFile = path.join('cmd', 'daprd', 'components', 'zz_notag.go');
+
+function makeWritable(target: string): void {
+  const stat = fs.lstatSync(target);
+  if (stat.isSymbolicLink()) return;
+  fs.chmodSync(target, stat.mode | 0o200);
+  if (stat.isDirectory()) for (const entry of fs.readdirSync(target)) makeWritable(path.join(target, entry));
+}
+
+async function build(out: string, ctx: StepContext): Promise<void> {
+  const dir = buildDir(ctx.cache, 'daprd');
+  const dapr = await moduleSource('github.com/dapr/dapr', `v${version}`, ctx);
+  copyModule(moduleDir, dir);
+  fs.cpSync(dapr, path.join(dir, 'dapr'), { recursive: true });
+  makeWritable(path.join(dir, 'dapr'));
+  if (!fs.existsSync(path.join(dir, 'dapr', noTagFile))) throw new Error(`dapr v${version} has no ${noTagFile}; revisit steps/daprd.ts`);
+  fs.writeFileSync(path.join(dir, 'dapr', noTagFile), 'package components\n');
+  // -overlay cannot replace files under GOMODCACHE, so the patched copy stands in for the module.
+  await run('go', ['mod', 'edit', '-replace', 'github.com/dapr/dapr=./dapr'], { cwd: dir, env: goEnv, logFile: ctx.logFile });
+  await goBuild({ cwd: dir, pkg: '.', output: path.join(out, 'daprd'), ldflags }, ctx);
+}
+
+async function verify(out: string, ctx: StepContext): Promise<string> {
+  const binary = path.join(out, 'daprd');
+  const { stdout } = await run(binary, ['--version'], { logFile: ctx.logFile });
+  if (stdout.trim() !== version) throw new Error(`daprd --version printed "${stdout.trim()}", expected ${version}`);
+  await assertLinked(binary, 'github.com/dapr/dapr', `v${version}`, ctx);
+  return `daprd --version: ${stdout.trim()}`;
+}
+
+export const daprdStep: CachedStep = {
+  kind: 'cached',
+  id: 'daprd',
+  tool: 'daprd',
+  version,
+  estimate: '~8 min, ~15 s when Go\'s build cache is warm',
+  buildNeeds: ['go'],
+  inputs: fs.readdirSync(moduleDir).filter((f) => f === 'go.mod' || f === 'go.sum' || f.endsWith('.go')).sort().map((f) => path.join(moduleDir, f)),
+  recipe: `${ldflags.join(' ')} empty:${noTagFile}`,
+  artifact: 'daprd',
+  build,
+  verify,
+};

@@ -1,0 +1,42 @@
+// tilt, for `tilt up` and for evaluating the Tiltfile without a cluster; the largest build, so it runs last.
+import fs from 'node:fs';
+import path from 'node:path';
+import { run } from '../exec.js';
+import { buildDir, sourcesDir } from '../layout.js';
+import type { CachedStep, StepContext } from '../step.js';
+import { TOOL_VERSIONS } from '../versions.js';
+import { assertLinked, copyModule, goBuild } from './go.js';
+
+const version = TOOL_VERSIONS.tilt;
+const moduleDir = path.join(sourcesDir, 'tilt');
+const pkg = 'github.com/tilt-dev/tilt/cmd/tilt';
+
+async function build(out: string, ctx: StepContext): Promise<void> {
+  const dir = buildDir(ctx.cache, 'tilt');
+  copyModule(moduleDir, dir);
+  // cmd/tilt's version and date are set by goreleaser in releases; without them tilt calls itself a dev build.
+  const date = new Date().toISOString().slice(0, 10);
+  await goBuild({ cwd: dir, pkg, output: path.join(out, 'tilt'), ldflags: [`-X main.version=${version}`, `-X main.date=${date}`] }, ctx);
+}
+
+async function verify(out: string, ctx: StepContext): Promise<string> {
+  const binary = path.join(out, 'tilt');
+  const { stdout } = await run(binary, ['version'], { logFile: ctx.logFile });
+  if (!stdout.startsWith(`v${version},`)) throw new Error(`tilt version printed "${stdout.trim()}", expected v${version}`);
+  await assertLinked(binary, 'github.com/tilt-dev/tilt', `v${version}`, ctx);
+  return `tilt version: ${stdout.trim()}`;
+}
+
+export const tiltStep: CachedStep = {
+  kind: 'cached',
+  id: 'tilt',
+  tool: 'tilt',
+  version,
+  estimate: '~12 min',
+  buildNeeds: ['go'],
+  inputs: ['go.mod', 'go.sum'].map((f) => path.join(moduleDir, f)).filter((f) => fs.existsSync(f)),
+  recipe: `${pkg} -X main.version=${version}`,
+  artifact: 'tilt',
+  build,
+  verify,
+};

@@ -1,0 +1,22 @@
+// The pinned version of every tool, in one place: bumping one here rebuilds it on the next run.
+
+export const TOOL_NAMES = ['daprd', 'dapr', 'kafka', 'ferretdb', 'redis', 'helm', 'tilt'] as const;
+export type ToolName = (typeof TOOL_NAMES)[number];
+
+export const TOOL_VERSIONS = {
+  /** Latest stable dapr whose module the Go proxy serves (go.mod in ./daprd must match). */
+  daprd: '1.18.3',
+  /** The CLI only launches daprd; proxy.golang.org answers 403 for the 1.17.x and 1.18.x source zips. */
+  dapr: '1.16.5',
+  /** 4.4.0 is incomplete on Maven Central (kafka-tools-api 4.4.0 is missing). */
+  kafka: '4.3.1',
+  /** Last v1 release, the one with the SQLite backend (go.mod in ./ferretdb must match). */
+  ferretdb: '1.24.2',
+  helm: '3.22.0',
+  /** go.mod in ./tilt must match. */
+  tilt: '0.37.1',
+} as const satisfies Record<Exclude<ToolName, 'redis'>, string>;
+
+export function isToolName(value: string): value is ToolName {
+  return (TOOL_NAMES as readonly string[]).includes(value);
+}
