@@ -1,0 +1,2 @@
+export * from './connect-mongo.js';
+export * from './mongo-idempotency-store.js';
