@@ -27,6 +27,7 @@ export function startFerretDb(bin: string, port: number, dataDir: string, logDir
     `--sqlite-url=file:${dataDir}${path.sep}`,
     '--telemetry=disable',
     '--log-level=warn',
+    `--state-dir=${dataDir}`,
     '--debug-addr=-',
   ];
   return ready(spawnManaged('ferretdb', bin, args, { logDir }), port, 'FerretDB');
