@@ -7,7 +7,7 @@ export const cloudEventSchema = z.looseObject({
   type: z.string().optional(),
   topic: z.string().optional(),
   time: z.string().optional(),
-  data: z.unknown(),
+  data: z.unknown().optional(),
   data_base64: z.string().optional(),
 });
 
