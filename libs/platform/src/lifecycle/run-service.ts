@@ -36,7 +36,8 @@ export async function runService(options: RunServiceOptions): Promise<RunningSer
   logger.info({ port }, 'listening');
 
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= gracefulStop(server, app, logger, onStop, shutdownTimeoutMs / 2));
+  let removeSignalHandlers: () => void = () => undefined;
+  const stop = () => (stopping ??= gracefulStop(server, app, logger, onStop, shutdownTimeoutMs / 2).finally(() => removeSignalHandlers()));
 
   if (options.handleSignals ?? true) {
     const onSignal = (signal: NodeJS.Signals) => {
@@ -61,6 +62,10 @@ export async function runService(options: RunServiceOptions): Promise<RunningSer
     };
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
+    removeSignalHandlers = () => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+    };
   }
 
   return { port, server, stop };
