@@ -100,7 +100,7 @@ describe('process fault handlers', () => {
     const uninstall = installProcessFaultHandlers(logger, (code) => exits.push(code));
     try {
       process.emit('unhandledRejection', new Error('forgotten'), Promise.resolve());
-      process.emit('uncaughtException', new Error('thrown'), 'uncaughtException');
+      process.emit('uncaughtException', new Error('thrown'));
     } finally {
       uninstall();
     }
