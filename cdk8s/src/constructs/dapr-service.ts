@@ -122,6 +122,7 @@ export class DaprService extends Construct {
     });
     const workload = ApiObject.of(this.deployment);
     addPodSeccomp(workload);
+    dropAddressLabel(workload);
     this.spreadAcrossNodesAndZones(workload, selector);
 
     this.service = new Service(this, 'service', {
@@ -167,7 +168,6 @@ export class DaprService extends Construct {
   private spreadAcrossNodesAndZones(workload: ApiObject, selector: Record<string, string>): void {
     // Soft rules: a one-node development cluster still schedules every replica.
     this.deployment.scheduling.separate(Pods.select(this, 'replicas', { labels: selector }), { topology: Topology.HOSTNAME, weight: 100 });
-    dropAddressLabel(workload);
     const constraint = (topologyKey: string) => ({
       maxSkew: 1,
       topologyKey,
@@ -187,18 +187,18 @@ type Checked = Required<Omit<DaprServiceProps, 'autoscaling' | 'network' | 'env'
 function checked(props: DaprServiceProps): Checked {
   const graceful = props.daprGracefulShutdownSeconds ?? 20;
   const p: Checked = {
-    imagePullPolicy: ImagePullPolicy.IF_NOT_PRESENT,
-    replicas: 2,
-    resources: defaultResources,
-    sidecarResources: defaultSidecarResources,
-    sidecarLogLevel: 'info',
-    daprConfig: props.appId,
-    apiTokenSecret: 'dapr-api-token',
-    appTokenSecret: 'app-api-token',
-    daprGracefulShutdownSeconds: graceful,
-    terminationGracePeriodSeconds: graceful + 10,
-    ...definedOnly(props),
+    ...props,
+    imagePullPolicy: props.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
+    replicas: props.replicas ?? 2,
     autoscaling: props.autoscaling === false ? false : (props.autoscaling ?? defaultAutoscaling),
+    resources: props.resources ?? defaultResources,
+    sidecarResources: props.sidecarResources ?? defaultSidecarResources,
+    sidecarLogLevel: props.sidecarLogLevel ?? 'info',
+    daprConfig: props.daprConfig ?? props.appId,
+    apiTokenSecret: props.apiTokenSecret ?? 'dapr-api-token',
+    appTokenSecret: props.appTokenSecret ?? 'app-api-token',
+    daprGracefulShutdownSeconds: graceful,
+    terminationGracePeriodSeconds: props.terminationGracePeriodSeconds ?? graceful + 10,
   };
   const fail = (why: string) => {
     throw new Error(`DaprService ${props.appId}: ${why}`);
@@ -215,8 +215,4 @@ function checked(props: DaprServiceProps): Checked {
     fail(`terminationGracePeriodSeconds (${p.terminationGracePeriodSeconds}) must exceed daprGracefulShutdownSeconds (${p.daprGracefulShutdownSeconds})`);
   }
   return p;
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
