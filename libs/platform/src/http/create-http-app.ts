@@ -3,7 +3,7 @@ import { pinoHttp } from 'pino-http';
 import type { Registry } from 'prom-client';
 import { notFound } from '../errors/app-error.js';
 import { errorHandler } from '../errors/error-handler.js';
-import type { Logger } from '../logging/logger.js';
+import { createLogger, type Logger } from '../logging/logger.js';
 import { appTokenCheck, openPaths } from './app-token-check.js';
 import { isDraining } from './drain-state.js';
 import { healthRoutes, type ReadinessCheck } from './health-routes.js';
@@ -14,7 +14,8 @@ import { requestId, restoreRequestContext } from './request-id.js';
 export interface HttpAppOptions {
   service: string;
   version: string;
-  logger: Logger;
+  /** Defaults to a logger named after the service at level info. */
+  logger?: Logger;
   /** Named checks behind /ready; each rejects when its dependency does not answer. */
   readiness?: Record<string, ReadinessCheck>;
   readinessTimeoutMs?: number;
@@ -32,7 +33,8 @@ const jsonTypes = ['application/json', 'application/*+json'];
 
 /** The express app every service starts from: ids, logs, metrics, probes, JSON, token check, JSON errors. */
 export function createHttpApp(options: HttpAppOptions): Express {
-  const { service, version, logger, registry = metricsRegistry } = options;
+  const { service, version, registry = metricsRegistry } = options;
+  const logger = options.logger ?? createLogger({ service });
   const app = express();
   app.disable('x-powered-by');
 
