@@ -8,12 +8,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['libs/*/test/**/*.test.ts', 'services/*/test/unit/**/*.test.ts', 'cdk8s/test/**/*.test.ts', 'dev/**/test/**/*.test.ts'],
+          exclude: ['**/integration/**', '**/node_modules/**'],
         },
       },
       {
         test: {
           name: 'integration',
-          include: ['services/*/test/integration/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['libs/*/test/integration/**/*.test.ts', 'services/*/test/integration/**/*.test.ts', 'test/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { connectMongo, MongoIdempotencyStore, type MongoHandle, type ProcessedEventCollection } from '../src/mongo/index.js';
+import { describe, expect, it } from 'vitest';
+import { connectMongo, MongoIdempotencyStore, type ProcessedEventCollection } from '../src/mongo/index.js';
 import { FakeCollection } from './fake-collection.js';
 import { itBehavesLikeAnIdempotencyStore } from './idempotency-contract.js';
 
@@ -44,21 +44,5 @@ describe('connectMongo', () => {
     const started = Date.now();
     await expect(connectMongo('mongodb://127.0.0.1:1', 'nowhere', { serverSelectionTimeoutMS: 200 })).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(5_000);
-  });
-});
-
-// Against a real MongoDB-wire database (FerretDB in the dev stack) when MONGO_TEST_URL is set.
-const url = process.env.MONGO_TEST_URL;
-describe.skipIf(!url)('MongoIdempotencyStore (real database)', () => {
-  let mongo: MongoHandle | undefined;
-  afterAll(async () => {
-    await mongo?.connection.dropDatabase();
-    await mongo?.close();
-  });
-  itBehavesLikeAnIdempotencyStore(async () => {
-    mongo ??= await connectMongo(url ?? '', `platform_test_${process.pid}`);
-    await mongo.ready();
-    const name = `processed_${Math.random().toString(36).slice(2)}`;
-    return MongoIdempotencyStore.forConnection(mongo.connection, name);
   });
 });
