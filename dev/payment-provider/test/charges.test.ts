@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ChargeBook } from '../charges.js';
+
+const req = (token: string, key = `k-${token}`) => ({ idempotencyKey: key, orderId: 'o1', amount: 100, currency: 'USD', token });
+
+describe('simulated card processor', () => {
+  it('when the same key is charged twice, then there is one charge', () => {
+    const book = new ChargeBook();
+    const first = book.attempt(req('tok_visa'));
+    const second = book.attempt(req('tok_visa'));
+    expect(first.kind === 'answer' && second.kind === 'answer' && first.charge.id === second.charge.id).toBe(true);
+    expect(book.list('o1').items).toHaveLength(1);
+  });
+
+  it('when tok_flaky is charged, then the first two attempts fail and the third approves', () => {
+    const book = new ChargeBook();
+    expect(book.attempt(req('tok_flaky')).kind).toBe('fail');
+    expect(book.attempt(req('tok_flaky')).kind).toBe('fail');
+    const third = book.attempt(req('tok_flaky'));
+    expect(third.kind === 'answer' && third.charge.status).toBe('approved');
+  });
+
+  it('when tok_decline is charged, then it is declined, not failed', () => {
+    const outcome = new ChargeBook().attempt(req('tok_decline'));
+    expect(outcome.kind === 'answer' && outcome.charge.status).toBe('declined');
+  });
+
+  it('when tok_slow is charged, then it is processing until the delay and approved after', async () => {
+    const book = new ChargeBook(50);
+    expect(book.attempt(req('tok_slow')).kind).toBe('later');
+    expect(book.byKey('k-tok_slow')?.status).toBe('processing');
+    await new Promise((r) => setTimeout(r, 80));
+    expect(book.byKey('k-tok_slow')?.status).toBe('approved');
+  });
+});
