@@ -6,6 +6,7 @@ import { DaprService, type DaprServiceProps } from '../src/constructs/dapr-servi
 function synthService(props: Partial<DaprServiceProps> = {}) {
   const chart = new Chart(Testing.app(), 'test');
   new DaprService(chart, 'svc', { appId: 'orders', appPort: 3004, image: 'registry/orders:1', ...props });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- manifests are asserted field by field
   const objects = Testing.synth(chart) as { kind: string; spec: Record<string, any> }[];
   return (kind: string) => objects.find((o) => o.kind === kind);
 }

@@ -18,7 +18,7 @@ export function goModuleDir(module: string, version: string): string {
     out = execFileSync('go', ['mod', 'download', '-json', key], { cwd: os.tmpdir(), encoding: 'utf8', env: { ...process.env, GOFLAGS: '-mod=mod' }, timeout: 300_000 });
   } catch (e) {
     const err = e as { stdout?: string; message: string };
-    throw new Error(`go mod download ${key} failed (Go and the module proxy are needed): ${err.stdout || err.message}`);
+    throw new Error(`go mod download ${key} failed (Go and the module proxy are needed): ${err.stdout || err.message}`, { cause: e });
   }
   const { Dir: dir, Error: error } = JSON.parse(out) as { Dir?: string; Error?: string };
   if (!dir || !fs.existsSync(dir)) throw new Error(`go mod download ${key}: ${error ?? 'no directory'}`);
