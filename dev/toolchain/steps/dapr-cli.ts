@@ -2,21 +2,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { run } from '../exec.js';
-import { outputDir } from '../layout.js';
+import { buildDir, outputDir, sourcesDir } from '../layout.js';
 import type { CachedStep, StepContext } from '../step.js';
 import { TOOL_VERSIONS } from '../versions.js';
-import { assertLinked, goEnv } from './go.js';
+import { assertLinked, copyModule, goBuild } from './go.js';
 
 const version = TOOL_VERSIONS.dapr;
-const ldflags = `-s -w -X main.version=${version}`;
+const moduleDir = path.join(sourcesDir, 'dapr-cli');
+const pkg = 'github.com/dapr/cli';
+// The CLI's Makefile stamps its version the same way; without it `dapr version` prints an empty CLI version.
+const ldflags = [`-X main.version=${version}`];
 
 async function build(out: string, ctx: StepContext): Promise<void> {
-  // go install names the binary after the module's last element: "cli".
-  await run('go', ['install', '-trimpath', '-ldflags', ldflags, `github.com/dapr/cli@v${version}`], {
-    env: { ...goEnv, GOBIN: out },
-    logFile: ctx.logFile,
-  });
-  fs.renameSync(path.join(out, 'cli'), path.join(out, 'dapr'));
+  const dir = buildDir(ctx.cache, 'dapr-cli');
+  copyModule(moduleDir, dir);
+  await goBuild({ cwd: dir, pkg, output: path.join(out, 'dapr'), ldflags }, ctx);
 }
 
 async function verify(out: string, ctx: StepContext): Promise<string> {
@@ -24,7 +24,7 @@ async function verify(out: string, ctx: StepContext): Promise<string> {
   const runtimePath = outputDir(ctx.cache, 'dapr-runtime', TOOL_VERSIONS.daprd);
   const { stdout } = await run(binary, ['version', '--runtime-path', runtimePath], { logFile: ctx.logFile });
   if (!stdout.includes(`CLI version: ${version}`)) throw new Error(`dapr version printed "${stdout.trim()}", expected CLI version ${version}`);
-  await assertLinked(binary, 'github.com/dapr/cli', `v${version}`, ctx);
+  await assertLinked(binary, pkg, `v${version}`, ctx);
   return stdout.trim().replace(/\s*\n\s*/g, ', ');
 }
 
@@ -33,10 +33,10 @@ export const daprCliStep: CachedStep = {
   id: 'dapr',
   tool: 'dapr',
   version,
-  estimate: '~3 min',
+  estimate: '~4 min',
   buildNeeds: ['go'],
-  inputs: [],
-  recipe: ldflags,
+  inputs: ['go.mod', 'go.sum'].map((f) => path.join(moduleDir, f)).filter((f) => fs.existsSync(f)),
+  recipe: `${pkg} ${ldflags.join(' ')}`,
   artifact: 'dapr',
   build,
   verify,
