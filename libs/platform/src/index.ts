@@ -16,6 +16,7 @@ export * from './http/validate.js';
 export * from './lifecycle/run-service.js';
 export * from './logging/logger.js';
 export * from './logging/request-context.js';
+export * from './outbox/outbox-relay.js';
 export * from './subscriptions/cloud-event.js';
 export * from './subscriptions/idempotency-store.js';
 export * from './subscriptions/poison-event-error.js';

@@ -1,6 +1,7 @@
 // Orders in MongoDB as plain objects; the outbox lives inside each order document.
 import type { Connection, Model } from 'mongoose';
 import type { Order, PendingEvent } from '../domain/order.js';
+import type { Transition } from '../domain/order-transitions.js';
 import { orderModel, type OrderDocument } from './order-model.js';
 
 function toOrder(doc: OrderDocument): Order {
@@ -21,19 +22,46 @@ export class OrderRepository {
     await this.model.create({ _id: id, ...rest, outbox: [event] });
   }
 
+  /** Inserts unless a concurrent request with the same key already did; returns the stored order either way. */
+  async insertIfAbsent(order: Order, event: PendingEvent): Promise<Order> {
+    try {
+      await this.insertWithEvent(order, event);
+      return order;
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err;
+      const stored = await this.findById(order.id);
+      if (!stored) throw err;
+      return stored;
+    }
+  }
+
   async findById(id: string): Promise<Order | undefined> {
     const doc = await this.model.findById(id).lean<OrderDocument>();
     return doc ? toOrder(doc) : undefined;
   }
 
+  /** Applies a transition only if the order is still in its from-state; false when another change won. */
+  async apply(orderId: string, t: Transition): Promise<boolean> {
+    const result = await this.model.updateOne(
+      { _id: orderId, status: t.from },
+      { $set: t.set, $push: { history: t.history, outbox: t.event } },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  async listByUser(userId: string, limit = 100): Promise<Order[]> {
+    const docs = await this.model.find({ userId }).sort({ createdAt: -1 }).limit(limit).lean<OrderDocument[]>();
+    return docs.map(toOrder);
+  }
+
   /** Orders with unpublished events, oldest first. */
-  async withPendingEvents(limit: number): Promise<Array<{ orderId: string; events: PendingEvent[] }>> {
+  async withPendingEvents(limit: number): Promise<Array<{ aggregateId: string; events: PendingEvent[] }>> {
     const docs = await this.model
       .find({ 'outbox.0': { $exists: true } }, { outbox: 1 })
       .sort({ createdAt: 1 })
       .limit(limit)
       .lean<Array<Pick<OrderDocument, '_id' | 'outbox'>>>();
-    return docs.map((d) => ({ orderId: d._id, events: d.outbox as PendingEvent[] }));
+    return docs.map((d) => ({ aggregateId: d._id, events: d.outbox as PendingEvent[] }));
   }
 
   async markPublished(orderId: string, eventId: string): Promise<void> {

@@ -1,11 +1,10 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { PendingEvent } from '../../src/domain/order.js';
-import { createOutboxRelay, type OutboxStore } from '../../src/workers/outbox-relay.js';
+import { createOutboxRelay, type OutboxStore, type PendingEvent } from '../src/outbox/outbox-relay.js';
 
 function inMemoryOutbox(events: Record<string, PendingEvent[]>): OutboxStore & { pending: () => number } {
   return {
-    withPendingEvents: async () => Object.entries(events).filter(([, e]) => e.length > 0).map(([orderId, e]) => ({ orderId, events: [...e] })),
+    withPendingEvents: async () => Object.entries(events).filter(([, e]) => e.length > 0).map(([aggregateId, e]) => ({ aggregateId, events: [...e] })),
     markPublished: async (orderId, eventId) => {
       events[orderId] = (events[orderId] ?? []).filter((e) => e.eventId !== eventId);
     },
@@ -13,7 +12,7 @@ function inMemoryOutbox(events: Record<string, PendingEvent[]>): OutboxStore & {
   };
 }
 
-const event = (id: string): PendingEvent => ({ eventId: id, topic: 'orders.created', data: {} as PendingEvent['data'] });
+const event = (id: string): PendingEvent => ({ eventId: id, topic: 'orders.created', data: {} });
 
 describe('outbox relay', () => {
   it('when a pass publishes, then every pending event is published once and marked', async () => {
