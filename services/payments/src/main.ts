@@ -1,7 +1,8 @@
-// Wiring only: configuration, clients, subscriptions, routes, start and stop.
-import { createHttpApp, createLogger, createSubscriptionRouter, DaprSidecar, installProcessFaultHandlers, runService } from '@commercex/platform';
+// Wiring only: configuration, clients, subscriptions, routes, the outbox relay, start and stop.
+import { createHttpApp, createLogger, createOutboxRelay, createSubscriptionRouter, DaprSidecar, installProcessFaultHandlers, runService } from '@commercex/platform';
 import { connectMongo, MongoIdempotencyStore } from '@commercex/platform/mongo';
 import { loadPaymentsConfig } from './config.js';
+import { bindingPaymentProvider } from './data-access/payment-provider.js';
 import { PaymentRepository } from './data-access/payment-repository.js';
 import { orderCreatedHandler } from './entry-points/events/order-created-handler.js';
 import { paymentRoutes } from './entry-points/http/payment-routes.js';
@@ -13,12 +14,14 @@ installProcessFaultHandlers(logger);
 const mongo = await connectMongo(config.MONGODB_URI, 'payments');
 const dapr = DaprSidecar.fromConfig(config);
 const payments = new PaymentRepository(mongo.connection);
+const relay = createOutboxRelay(payments, (event) => dapr.publish(event.topic, event.data as never, { eventId: event.eventId }), logger, config.OUTBOX_POLL_MS);
+const publishSoon = () => void relay.drain().catch(() => undefined);
 
 const subscriptions = createSubscriptionRouter({
   pubsubName: config.PUBSUB_NAME,
   idempotency: MongoIdempotencyStore.forConnection(mongo.connection),
   logger,
-}).on('orders.created', orderCreatedHandler(payments));
+}).on('orders.created', orderCreatedHandler({ payments, provider: bindingPaymentProvider(dapr), logger, onNewEvent: publishSoon }));
 
 const app = createHttpApp({
   service: config.SERVICE_NAME,
@@ -29,4 +32,5 @@ const app = createHttpApp({
   routes: [subscriptions.router, paymentRoutes(payments)],
 });
 
-await runService({ app, port: config.APP_PORT, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, onStop: [() => mongo.close()] });
+await runService({ app, port: config.APP_PORT, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, onStop: [() => relay.stop(), () => mongo.close()] });
+relay.start();
