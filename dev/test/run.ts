@@ -28,8 +28,9 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 async function main(): Promise<number> {
   const started = Date.now();
   const tools = await ensureToolchain();
-  step('building the workspace (tsc -b)');
+  step('building the workspace and type-checking the scripts and tests');
   if ((await run('npx', ['tsc', '-b'], process.env)) !== 0) return 1;
+  if ((await run('npx', ['tsc', '-p', 'tsconfig.scripts.json'], process.env)) !== 0) return 1;
 
   // Free ports and a fresh state dir, so tests never meet a running `npm start` or an earlier run's data.
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'commercex-test-'));
