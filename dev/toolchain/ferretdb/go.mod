@@ -1,4 +1,4 @@
-// Builds FerretDB v1's server as a tool of this module; see steps/ferretdb.ts for why not `go install`.
+// Builds FerretDB v1's server as a tool of this module; steps/ferretdb.ts adds the version file it needs.
 module commercex.local/toolchain/ferretdb
 
 go 1.24

@@ -5,32 +5,27 @@ import { run } from '../exec.js';
 import { buildDir, sourcesDir } from '../layout.js';
 import type { CachedStep, StepContext } from '../step.js';
 import { TOOL_VERSIONS } from '../versions.js';
-import { copyModule, goBuild, goEnv, assertLinked, moduleSource } from './go.js';
+import { assertLinked, copyModule, goBuild, patchableCopy } from './go.js';
 
 const version = TOOL_VERSIONS.daprd;
 const moduleDir = path.join(sourcesDir, 'daprd');
 const buildinfo = 'github.com/dapr/dapr/pkg/buildinfo';
-const ldflags = [`-X ${buildinfo}.version=${version}`, `-X ${buildinfo}.gitversion=v${version}`, `-X ${buildinfo}.gitcommit=v${version}`];
+// The same stamps as dapr's Makefile: --version reads buildinfo, every log line's "ver" field reads the logger's.
+const ldflags = [
+  `-X ${buildinfo}.version=${version}`,
+  `-X ${buildinfo}.gitversion=v${version}`,
+  `-X ${buildinfo}.gitcommit=v${version}`,
+  `-X github.com/dapr/kit/logger.DaprVersion=${version}`,
+];
 // Without build tags this file panics at init; the tags that silence it would link every cloud SDK.
 const noTagFile = path.join('cmd', 'daprd', 'components', 'zz_notag.go');
 
-function makeWritable(target: string): void {
-  const stat = fs.lstatSync(target);
-  if (stat.isSymbolicLink()) return;
-  fs.chmodSync(target, stat.mode | 0o200);
-  if (stat.isDirectory()) for (const entry of fs.readdirSync(target)) makeWritable(path.join(target, entry));
-}
-
 async function build(out: string, ctx: StepContext): Promise<void> {
   const dir = buildDir(ctx.cache, 'daprd');
-  const dapr = await moduleSource('github.com/dapr/dapr', `v${version}`, ctx);
   copyModule(moduleDir, dir);
-  fs.cpSync(dapr, path.join(dir, 'dapr'), { recursive: true });
-  makeWritable(path.join(dir, 'dapr'));
-  if (!fs.existsSync(path.join(dir, 'dapr', noTagFile))) throw new Error(`dapr v${version} has no ${noTagFile}; revisit steps/daprd.ts`);
-  fs.writeFileSync(path.join(dir, 'dapr', noTagFile), 'package components\n');
-  // -overlay cannot replace files under GOMODCACHE, so the patched copy stands in for the module.
-  await run('go', ['mod', 'edit', '-replace', 'github.com/dapr/dapr=./dapr'], { cwd: dir, env: goEnv, logFile: ctx.logFile });
+  const dapr = await patchableCopy('github.com/dapr/dapr', `v${version}`, dir, 'dapr', ctx);
+  if (!fs.existsSync(path.join(dapr, noTagFile))) throw new Error(`dapr v${version} has no ${noTagFile}; revisit steps/daprd.ts`);
+  fs.writeFileSync(path.join(dapr, noTagFile), 'package components\n');
   await goBuild({ cwd: dir, pkg: '.', output: path.join(out, 'daprd'), ldflags }, ctx);
 }
 

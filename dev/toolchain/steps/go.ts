@@ -28,6 +28,27 @@ export function copyModule(from: string, to: string): void {
   }
 }
 
+function makeWritable(target: string): void {
+  const stat = fs.lstatSync(target);
+  if (stat.isSymbolicLink()) return;
+  fs.chmodSync(target, stat.mode | 0o200);
+  if (stat.isDirectory()) for (const entry of fs.readdirSync(target)) makeWritable(path.join(target, entry));
+}
+
+/**
+ * A writable copy of `module@version` at `<buildDir>/<subdir>`, replacing the module in the build dir's go.mod,
+ * for sources that need a file changed or added (-overlay cannot touch files under GOMODCACHE).
+ */
+export async function patchableCopy(module: string, version: string, buildDir: string, subdir: string, ctx: StepContext): Promise<string> {
+  const source = await moduleSource(module, version, ctx);
+  const copy = path.join(buildDir, subdir);
+  fs.rmSync(copy, { recursive: true, force: true });
+  fs.cpSync(source, copy, { recursive: true });
+  makeWritable(copy);
+  await run('go', ['mod', 'edit', '-replace', `${module}=./${subdir}`], { cwd: buildDir, env: goEnv, logFile: ctx.logFile });
+  return copy;
+}
+
 export interface GoBuild {
   readonly cwd: string;
   readonly pkg: string;
@@ -38,7 +59,7 @@ export interface GoBuild {
 export async function goBuild(b: GoBuild, ctx: StepContext): Promise<void> {
   const ldflags = ['-s', '-w', ...(b.ldflags ?? [])].join(' ');
   // -mod=mod: go.sum may lack lines for modules only our replace directives bring in.
-  await run('go', ['build', '-mod=mod', '-trimpath', '-ldflags', ldflags, '-o', b.output, b.pkg], { cwd: b.cwd, env: goEnv, logFile: ctx.logFile });
+  await run('go', ['build', '-mod=mod', '-trimpath', '-buildvcs=false', '-ldflags', ldflags, '-o', b.output, b.pkg], { cwd: b.cwd, env: goEnv, logFile: ctx.logFile });
 }
 
 /** Fails unless the binary was linked against `module` at `version` (guards go.mod drifting from versions.ts). */
