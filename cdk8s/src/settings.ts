@@ -117,3 +117,19 @@ export function checkSettings(s: DeploySettings): DeploySettings {
   if (problems.length > 0) throw new Error(`invalid deploy settings:\n  ${problems.join('\n  ')}`);
   return s;
 }
+
+/** One line per top-level setting, written above it in the Helm chart's values.yaml. */
+export const settingDescriptions: Record<keyof DeploySettings, string> = {
+  image: 'Service images are <registry>/<service>:<tag>.',
+  replicas: 'Replicas of every service while autoscaling is off.',
+  autoscaling: 'One HorizontalPodAutoscaler per service, on the app container\'s CPU and memory (percent of requests).',
+  resources: 'Requests and limits of every service\'s app container.',
+  sidecar: 'The daprd sidecar of every service (set through Dapr\'s annotations).',
+  logLevel: 'LOG_LEVEL of every service.',
+  kafka: 'In-cluster Kafka (KRaft) for development; off: connections.kafka* point at a managed Kafka.',
+  mongodb: 'In-cluster MongoDB for development; off: connections.mongodbUri points at a managed MongoDB.',
+  redis: 'In-cluster Redis for development; off: connections.redis* point at a managed Redis.',
+  tracing: 'In-cluster Jaeger for development; host is the OTLP receiver (4317 gRPC for sidecars, 4318 HTTP for apps).',
+  connections: 'The "connections" secret that services and Dapr components read; create: false to manage it yourself.',
+  secrets: 'The API token and signing key secrets (generated once, kept on upgrade); create: false to manage them yourself.',
+};

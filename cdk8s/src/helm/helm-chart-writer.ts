@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiObject, Chart, type App } from 'cdk8s';
-import { stringify } from 'yaml';
+import { Document, isPair, isMap, stringify } from 'yaml';
 import { generatedHeader } from '../output/manifest-writer.js';
-import type { DeploySettings } from '../settings.js';
+import { settingDescriptions, type DeploySettings } from '../settings.js';
 import { renderConditions } from './helm-bindings.js';
 import { renderTemplate } from './template-renderer.js';
 import { valuesSchema } from './values-schema.js';
@@ -38,7 +38,7 @@ export function writeHelmChart(app: App, o: HelmChartOptions): string[] {
     apiVersion: 'v2', name: o.name, description: o.description, type: 'application',
     version: o.version, appVersion: o.appVersion, kubeVersion: o.kubeVersion,
   }));
-  write('values.yaml', generatedHeader + '# Every key is documented in cdk8s/src/settings.ts; values.schema.json rejects unknown keys.\n' + stringify(s, { lineWidth: 0 }));
+  write('values.yaml', generatedHeader + '# values.schema.json rejects unknown keys and wrong types.\n' + documentedValues(s));
   write('values.schema.json', JSON.stringify(valuesSchema(s), null, 2) + '\n');
 
   const written = ['Chart.yaml', 'values.yaml', 'values.schema.json'];
@@ -54,6 +54,18 @@ export function writeHelmChart(app: App, o: HelmChartOptions): string[] {
   write('templates/NOTES.txt', notes);
   written.push('templates/NOTES.txt');
   return written;
+}
+
+function documentedValues(s: DeploySettings): string {
+  const doc = new Document(s);
+  if (!isMap(doc.contents)) throw new Error('settings must be a map');
+  for (const pair of doc.contents.items) {
+    if (isPair(pair) && pair.key && typeof pair.key === 'object' && 'value' in pair.key) {
+      const description = settingDescriptions[String(pair.key.value) as keyof DeploySettings];
+      (pair.key as { commentBefore?: string }).commentBefore = ` ${description}`;
+    }
+  }
+  return doc.toString({ lineWidth: 0 });
 }
 
 /** The objects cdk8s would synthesize for the chart, as constructs so their Helm marks can be read. */
