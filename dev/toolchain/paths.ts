@@ -16,8 +16,10 @@ export interface ToolchainPaths {
   readonly dapr: string;
   /**
    * A runtime dir holding .dapr/bin/daprd (-> daprd above), an empty .dapr/components/ and a minimal .dapr/config.yaml,
-   * so `dapr run` works without `dapr init`. For `dapr run -f`, pass it as DAPR_RUNTIME_PATH or as `runtimePath:` in
-   * the run file's common section: the CLI's `--runtime-path` flag only picks the daprd whose version it reports.
+   * so `dapr run` works without `dapr init`. For `dapr run -f`, put it in the run file (`common: runtimePath:`):
+   * the `--runtime-path` flag only decides which daprd's version the CLI reads, not which daprd it starts. Leave
+   * DAPR_RUNTIME_PATH and the flag unset when the run file sets `schedulerHostAddress: ""`: once the CLI can read
+   * a runtime version (>= 1.15) it replaces an empty scheduler address with localhost:50006.
    */
   readonly daprRuntimePath: string;
   /** Directory of Kafka's runtime jars (with a log4j2 binding); run classes from KAFKA_MAIN_CLASSES with `-cp <kafkaClasspath>`. */
@@ -38,7 +40,10 @@ export interface ToolchainPaths {
 export const KAFKA_MAIN_CLASSES = {
   /** `kafka.Kafka <server.properties>` runs a broker (KRaft, process.roles=broker,controller for one node). */
   broker: 'kafka.Kafka',
-  /** `format -t <cluster id> -c <server.properties> --ignore-formatted` (or `--standalone` to derive the voter set) before the first start. */
+  /**
+   * Before the first start: `format -t <cluster id> -c <server.properties> --ignore-formatted` with a static
+   * `controller.quorum.voters`, or add `--standalone` when the config uses `controller.quorum.bootstrap.servers`.
+   */
   storageTool: 'kafka.tools.StorageTool',
 } as const;
 
