@@ -33,7 +33,7 @@ export const daprCliStep: CachedStep = {
   id: 'dapr',
   tool: 'dapr',
   version,
-  estimate: '~4 min',
+  estimate: '~8 min',
   buildNeeds: ['go'],
   inputs: ['go.mod', 'go.sum'].map((f) => path.join(moduleDir, f)).filter((f) => fs.existsSync(f)),
   recipe: `${pkg} ${ldflags.join(' ')}`,

@@ -42,7 +42,7 @@ export const daprdStep: CachedStep = {
   id: 'daprd',
   tool: 'daprd',
   version,
-  estimate: '~8 min, ~15 s when Go\'s build cache is warm',
+  estimate: '~8 min',
   buildNeeds: ['go'],
   inputs: fs.readdirSync(moduleDir).filter((f) => f === 'go.mod' || f === 'go.sum' || f.endsWith('.go')).sort().map((f) => path.join(moduleDir, f)),
   recipe: `${ldflags.join(' ')} empty:${noTagFile}`,

@@ -30,7 +30,7 @@ export const helmStep: CachedStep = {
   id: 'helm',
   tool: 'helm',
   version,
-  estimate: '~4 min',
+  estimate: '~3 min',
   buildNeeds: ['go'],
   inputs: [],
   recipe: ldflags,

@@ -32,7 +32,7 @@ export const tiltStep: CachedStep = {
   id: 'tilt',
   tool: 'tilt',
   version,
-  estimate: '~12 min',
+  estimate: '~8 min',
   buildNeeds: ['go'],
   inputs: ['go.mod', 'go.sum'].map((f) => path.join(moduleDir, f)).filter((f) => fs.existsSync(f)),
   recipe: `${pkg} -X main.version=${version}`,
