@@ -21,6 +21,8 @@ export interface RunningService {
   readonly sidecar: Sidecar;
   readonly app: ManagedProcess;
   readonly url: string;
+  /** What the sidecar sends in dapr-api-token; a test calling the app directly sends it too. */
+  readonly appApiToken: string;
   /** SIGTERM both (graceful), or SIGKILL the app to simulate a crash. */
   stop(how?: 'graceful' | 'crash'): Promise<void>;
 }
@@ -85,6 +87,7 @@ export async function startServiceProcess(o: ServiceProcessOptions): Promise<Run
     sidecar,
     app,
     url: `http://127.0.0.1:${appPort}`,
+    appApiToken,
     async stop(how = 'graceful') {
       if (how === 'crash') await app.stop('SIGKILL');
       else await app.stop('SIGTERM', 15_000);

@@ -57,3 +57,23 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/** Publishes raw data through a service's sidecar, as that service would (no schema check: tests send poison too). */
+export async function publish(via: RunningService, topic: string, data: unknown, eventId?: string): Promise<void> {
+  const query = new URLSearchParams({ 'metadata.partitionKey': String((data as { orderId?: unknown } | null)?.orderId ?? topic) });
+  if (eventId) query.set('metadata.cloudevent.id', eventId);
+  const res = await fetch(`http://127.0.0.1:${via.sidecar.httpPort}/v1.0/publish/pubsub/${topic}?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(data),
+  });
+  if (res.status >= 300) throw new Error(`publish to ${topic} answered ${res.status}: ${await res.text()}`);
+}
+
+/** The value of one Prometheus sample on a service's /metrics (0 when absent), e.g. events_received_total{topic="x",outcome="handled"}. */
+export async function metricValue(service: RunningService, name: string, labels: Record<string, string> = {}): Promise<number> {
+  const text = await (await fetch(`${service.url}/metrics`)).text();
+  const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `) ? wanted.every((w) => l.includes(w)) : false);
+  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+}
