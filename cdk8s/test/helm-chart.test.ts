@@ -47,6 +47,14 @@ describe('Helm chart (real helm)', { timeout: 120_000 }, () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
+  it('when read as Kubernetes reads YAML (1.1), then dist/ means what it says (no bare no/on/yes turning boolean)', () => {
+    for (const file of fs.readdirSync(distDir)) {
+      const text = fs.readFileSync(path.join(distDir, file), 'utf8');
+      const asKubernetes = parseAllDocuments(text, { version: '1.1' }).map((d) => d.toJS());
+      expect(asKubernetes, file).toEqual(parse(text));
+    }
+  });
+
   it('when linted strictly, then helm finds nothing wrong', () => {
     const result = run(helm, ['lint', '--strict', chartDir, '--kube-version', `${targetKubernetes}.0`]);
     expect(result.stderr + result.stdout).toMatch(/1 chart\(s\) linted, 0 chart\(s\) failed/);
