@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import { toolchainPaths } from '../../../dev/toolchain/paths.js';
 
 export function tool(name: 'helm' | 'tilt'): string {
-  const binary = toolchainPaths[name];
+  // `npm test` passes the binaries it ensured; alone, the tests look where the toolchain puts them.
+  const binary = process.env[`COMMERCEX_${name.toUpperCase()}`] || toolchainPaths[name];
   if (!fs.existsSync(binary)) {
     throw new Error(`${name} is not built yet: expected ${binary}. Build it with \`npx tsx dev/toolchain/install.ts ${name}\`.`);
   }
