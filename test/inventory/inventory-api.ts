@@ -3,17 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { RunningService } from '../../dev/stack/service-process.js';
-
-/** Calls a service's own HTTP API as its sidecar would deliver a request. */
-export async function callApp(service: RunningService, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${service.url}/${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', 'dapr-api-token': service.appApiToken, ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
-}
+import { callApp } from '../support/test-stack.js';
 
 export interface Ledger {
   productId: string;

@@ -58,6 +58,17 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
   }
 }
 
+/** Calls an app's own HTTP API directly, with the token its sidecar would send. */
+export async function callApp(service: RunningService, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${service.url}/${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', 'dapr-api-token': service.appApiToken, ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+}
+
 /** Publishes raw data through a service's sidecar, as that service would (no schema check: tests send poison too). */
 export async function publish(via: RunningService, topic: string, data: unknown, eventId?: string): Promise<void> {
   const query = new URLSearchParams({ 'metadata.partitionKey': String((data as { orderId?: unknown } | null)?.orderId ?? topic) });
