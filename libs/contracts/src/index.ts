@@ -1,3 +1,4 @@
+export * from './access-token.js';
 export * from './api-errors.js';
 export * from './domain.js';
 export * from './event-schemas.js';
