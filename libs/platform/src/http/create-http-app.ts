@@ -23,6 +23,8 @@ export interface HttpAppOptions {
   bodyLimit?: string | number;
   /** APP_API_TOKEN: when set, every route but /health, /ready and /metrics requires it in dapr-api-token. */
   appApiToken?: string | undefined;
+  /** Mounted before the probes, the token check and body parsing (security headers, rate limits); they see every request. */
+  early?: RequestHandler[];
   /** The service's routers and subscription router, mounted in order before the 404 fallback. */
   routes?: RequestHandler[];
   registry?: Registry;
@@ -61,6 +63,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     if (isDraining(req.app)) res.setHeader('Connection', 'close');
     next();
   });
+  for (const handler of options.early ?? []) app.use(handler);
   app.use(
     healthRoutes({
       service,
