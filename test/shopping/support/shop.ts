@@ -1,0 +1,93 @@
+// Starts the shopping services from their build output beside real daprd sidecars, and talks to the gateway over HTTP.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RunningService } from '../../../dev/stack/service-process.js';
+import { repoRoot } from '../../../dev/stack/settings.js';
+import { startService } from '../../support/test-stack.js';
+import { expect } from 'vitest';
+
+// Response bodies are whatever JSON came back; each test asserts the shape it expects.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+export type ShopService = 'users' | 'catalog' | 'cart';
+
+// Limits far above what a test sends, except in the rate-limit tests; scrypt at its lowest accepted cost keeps runs short.
+export const roomyLimits = { RATE_LIMIT_IP_POINTS: '100000', RATE_LIMIT_USER_POINTS: '100000' };
+const fastHashing = { SCRYPT_LOG_N: '14' };
+
+export interface Shop {
+  gateway: RunningService;
+  services: RunningService[];
+  api: Api;
+  stop(): Promise<void>;
+}
+
+export async function startShop(parts: readonly ShopService[], gatewayEnv: Record<string, string> = {}): Promise<Shop> {
+  const started = await Promise.allSettled([startService('gateway', { ...roomyLimits, ...gatewayEnv }), ...parts.map((p) => startService(p, fastHashing))]);
+  const running = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    await Promise.all(running.map((s) => s.stop()));
+    throw failed.reason;
+  }
+  const [gateway, ...services] = running as [RunningService, ...RunningService[]];
+  return { gateway, services, api: new Api(gateway.url), stop: async () => void (await Promise.all(running.map((s) => s.stop()))) };
+}
+
+export interface Reply<T = Json> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface CallOptions {
+  body?: unknown;
+  /** Sent as is (malformed JSON, huge bodies). */
+  raw?: string;
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export class Api {
+  constructor(readonly baseUrl: string) {}
+
+  async call<T = Json>(method: string, url: string, o: CallOptions = {}): Promise<Reply<T>> {
+    const headers: Record<string, string> = { ...(o.body !== undefined || o.raw !== undefined ? { 'content-type': 'application/json' } : {}), ...o.headers };
+    if (o.token) headers.authorization = `Bearer ${o.token}`;
+    const res = await fetch(`${this.baseUrl}${url}`, { method, headers, body: o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body)) });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: the test sees the text
+    }
+    return { status: res.status, headers: res.headers, body: body as T };
+  }
+
+  /** A fresh customer with a unique email; returns its token and id. */
+  async newCustomer(name = 'Shopper'): Promise<{ token: string; id: string; email: string; password: string }> {
+    const email = `${name.toLowerCase()}-${crypto.randomUUID()}@example.com`;
+    const password = 'a long enough password';
+    const res = await this.call('POST', '/api/v1/auth/register', { body: { email, password, name } });
+    if (res.status !== 201) throw new Error(`register answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return { token: res.body.accessToken, id: res.body.user.id, email, password };
+  }
+
+  async adminToken(): Promise<string> {
+    const { email, password } = adminCredentials();
+    const res = await this.call('POST', '/api/v1/auth/login', { body: { email, password } });
+    if (res.status !== 200) throw new Error(`admin login answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body.accessToken as string;
+  }
+}
+
+function secrets(): Record<string, Json> {
+  return JSON.parse(fs.readFileSync(process.env.SECRETS_FILE ?? path.join(repoRoot, 'dev/secrets.json'), 'utf8')) as Record<string, Json>;
+}
+
+export const adminCredentials = (): { email: string; password: string } => secrets().admin;
+export const signingKey = (): string => secrets()['jwt-signing-key'];
+
+export const expectedError = (code: string) => ({ error: expect.objectContaining({ code, message: expect.any(String) }) });
