@@ -67,10 +67,19 @@ export class Api {
   }
 
   /** A fresh customer with a unique email; returns its token and id. */
-  async newCustomer(name = 'Shopper'): Promise<{ token: string; id: string; email: string; password: string }> {
+  newCustomer(name = 'Shopper'): Promise<{ token: string; id: string; email: string; password: string }> {
+    return this.register(name, {});
+  }
+
+  /** The same, registering from a client IP named in X-Forwarded-For (gateways that trust a proxy). */
+  newCustomerFrom(ip: string): Promise<{ token: string; id: string; email: string; password: string }> {
+    return this.register('Shopper', { 'x-forwarded-for': ip });
+  }
+
+  private async register(name: string, headers: Record<string, string>): Promise<{ token: string; id: string; email: string; password: string }> {
     const email = `${name.toLowerCase()}-${crypto.randomUUID()}@example.com`;
     const password = 'a long enough password';
-    const res = await this.call('POST', '/api/v1/auth/register', { body: { email, password, name } });
+    const res = await this.call('POST', '/api/v1/auth/register', { body: { email, password, name }, headers });
     if (res.status !== 201) throw new Error(`register answered ${res.status}: ${JSON.stringify(res.body)}`);
     return { token: res.body.accessToken, id: res.body.user.id, email, password };
   }

@@ -8,13 +8,19 @@ import type { ProductDocument } from './product-model.js';
 
 const duplicateKey = 11_000;
 
+// MongoDB says 11000; FerretDB v1 reports a unique index violated by findAndModify only in the message.
+function isDuplicateKey(err: unknown): boolean {
+  const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown };
+  return code === duplicateKey || (typeof message === 'string' && /duplicate key|UNIQUE constraint failed/i.test(message));
+}
+
 function toProduct(doc: ProductDocument): Product {
   const { _id, sku, name, description, category, price } = doc;
   return { id: _id, sku, name, description, category, price: { amount: price.amount, currency: 'USD' } };
 }
 
 function skuTaken(err: unknown): never {
-  if ((err as { code?: unknown }).code === duplicateKey) throw conflict('CONFLICT', 'Another product has this SKU');
+  if (isDuplicateKey(err)) throw conflict('CONFLICT', 'Another product has this SKU');
   throw err;
 }
 
@@ -57,7 +63,7 @@ export class ProductRepository {
     try {
       return (await this.model.insertMany(docs, { ordered: false })).length;
     } catch (err) {
-      if ((err as { code?: unknown }).code === duplicateKey) return 0;
+      if (isDuplicateKey(err)) return 0;
       throw err;
     }
   }

@@ -1,7 +1,11 @@
 // Schemas shared by several routes of the public API (shared/API.md); each becomes an OpenAPI component.
 import { z } from 'zod';
 
-export const idParam = z.string().min(1).max(200).meta({ description: 'An id as the API returned it', example: 'prod-001' });
+// No '/', '%' or leading '.': an id can never turn into another path of the service behind it.
+export const idParam = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/, 'an id as the API returned it')
+  .meta({ description: 'An id as the API returned it', example: 'prod-001' });
 
 export const money = z
   .strictObject({
