@@ -1,6 +1,8 @@
 // Accounts through the gateway: register, log in, /me, the seeded administrator, and every documented refusal.
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listenTo } from '../inventory/event-listener.js';
+import { eventually } from '../support/test-stack.js';
 import { adminCredentials, expectedError, signingKey, startShop, type Shop } from './support/shop.js';
 
 let shop: Shop;
@@ -21,6 +23,18 @@ describe('accounts', () => {
     const me = await shop.api.call('GET', '/api/v1/me', { token: res.body.accessToken });
     expect(me.status).toBe(200);
     expect(me.body).toEqual(res.body.user);
+  });
+
+  it('when someone registers, then users.registered reaches its subscribers through Kafka', async () => {
+    // notifications subscribes to users.registered; it does not run here, so its consumer group is ours.
+    const listener = await listenTo('users.registered', 'notifications');
+    try {
+      const c = await shop.api.newCustomer('Evented');
+      const event = await eventually('users.registered for the new account', async () => listener.received.find((e) => (e.data as { userId?: string }).userId === c.id), 60_000);
+      expect(event.data).toEqual({ schemaVersion: 1, userId: c.id, email: c.email, name: 'Evented' });
+    } finally {
+      await listener.stop();
+    }
   });
 
   it('when a registered customer logs in, then 200 gives the account and a fresh token', async () => {

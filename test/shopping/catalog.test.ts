@@ -1,6 +1,8 @@
 // Products through the gateway: public reads, search, paging, administrators' changes, and their refusals.
+import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { product as productSchema, productPage } from '../../services/gateway/src/api/catalog-schemas.js';
+import { eventually, testStack } from '../support/test-stack.js';
 import { expectedError, startShop, type Shop } from './support/shop.js';
 
 let shop: Shop;
@@ -89,6 +91,21 @@ describe('changing the catalog', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ...created, name: 'Cheaper Teapot', price: { amount: 2900, currency: 'USD' } });
     expect((await shop.api.call('GET', `/api/v1/products/${created.id}`)).body).toEqual(res.body);
+  });
+
+  it('when a product is added and changed, then each catalog.product-changed event leaves its outbox for Kafka', async () => {
+    const created = (await shop.api.call('POST', '/api/v1/products', { token: admin, body: newProduct() })).body;
+    await shop.api.call('PATCH', `/api/v1/products/${created.id}`, { token: admin, body: { description: 'changed' } });
+    const connection = await mongoose.createConnection(testStack().mongoUri, { dbName: 'catalog', retryWrites: false }).asPromise();
+    try {
+      // The relay removes an event from the product's document only after the sidecar accepted it.
+      await eventually('the outbox to be published', async () => {
+        const doc = await connection.collection('products').findOne({ _id: created.id });
+        return doc && (doc.outbox as unknown[]).length === 0 ? true : undefined;
+      });
+    } finally {
+      await connection.close();
+    }
   });
 
   it('when a SKU is already taken, then adding or changing to it is 409 CONFLICT', async () => {

@@ -6,7 +6,8 @@ let shop: Shop;
 beforeAll(async () => {
   // Behind a proxy on loopback: X-Forwarded-For names the client, so each test is its own client.
   shop = await startShop(['users'], {
-    RATE_LIMIT_IP_POINTS: '5', RATE_LIMIT_IP_WINDOW_SECONDS: '2', RATE_LIMIT_USER_POINTS: '3', RATE_LIMIT_USER_WINDOW_SECONDS: '2', TRUST_PROXY: 'loopback',
+    RATE_LIMIT_IP_POINTS: '5', RATE_LIMIT_IP_WINDOW_SECONDS: '2', RATE_LIMIT_USER_POINTS: '3', RATE_LIMIT_USER_WINDOW_SECONDS: '2',
+    RATE_LIMIT_AUTH_POINTS: '3', RATE_LIMIT_AUTH_WINDOW_SECONDS: '2', TRUST_PROXY: 'loopback',
   });
 });
 afterAll(async () => shop?.stop());
@@ -46,5 +47,18 @@ describe('rate limits', () => {
     expect((await me(b.token)).status).toBe(200);
     await sleep(2_100);
     expect((await me(a.token)).status).toBe(200);
+  });
+
+  it('when one IP keeps guessing passwords, then login is 429 even with the right password until the window passes', async () => {
+    const c = await shop.api.newCustomerFrom(client());
+    const headers = { 'x-forwarded-for': client() };
+    const login = (password: string) => shop.api.call('POST', '/api/v1/auth/login', { body: { email: c.email, password }, headers });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await login('a wrong guess')).status);
+    const limited = await login(c.password);
+    expect([...statuses, limited.status]).toEqual([401, 401, 401, 429]);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    await sleep(Number(limited.headers.get('retry-after')) * 1000 + 100);
+    expect((await login(c.password)).status).toBe(200);
   });
 });

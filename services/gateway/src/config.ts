@@ -11,6 +11,8 @@ export const configSchema = baseConfigSchema.extend({
   RATE_LIMIT_IP_WINDOW_SECONDS: positive().default(60).describe('length of the per-IP window'),
   RATE_LIMIT_USER_POINTS: positive().default(300).describe('requests one signed-in user may make per window'),
   RATE_LIMIT_USER_WINDOW_SECONDS: positive().default(60).describe('length of the per-user window'),
+  RATE_LIMIT_AUTH_POINTS: positive().default(30).describe('register and login attempts one client IP may make per window'),
+  RATE_LIMIT_AUTH_WINDOW_SECONDS: positive().default(300).describe('length of the register/login window'),
   TRUST_PROXY: z.string().optional().describe("express 'trust proxy': unset trusts no proxy (the client IP is the peer); e.g. loopback, 1, 10.0.0.0/8"),
 });
 

@@ -21,6 +21,7 @@ const redis = createRedis(config.REDIS_URL);
 const limits = rateLimits(redis.client, {
   ip: { points: config.RATE_LIMIT_IP_POINTS, windowSeconds: config.RATE_LIMIT_IP_WINDOW_SECONDS },
   user: { points: config.RATE_LIMIT_USER_POINTS, windowSeconds: config.RATE_LIMIT_USER_WINDOW_SECONDS },
+  auth: { points: config.RATE_LIMIT_AUTH_POINTS, windowSeconds: config.RATE_LIMIT_AUTH_WINDOW_SECONDS },
 }, logger);
 
 // The public entry point: clients call it directly, not through a sidecar, so APP_API_TOKEN is not required here.
@@ -31,7 +32,7 @@ const app = createHttpApp({
   bodyLimit: config.BODY_LIMIT,
   readiness: { sidecar: () => dapr.healthz(), redis: () => redis.ready() },
   early: [securityHeaders(), limits.byIp],
-  routes: [openApiRoutes(version), proxyRoutes({ dapr, verify, limitUser: limits.byUser, logger })],
+  routes: [openApiRoutes(version), proxyRoutes({ dapr, verify, limitUser: limits.byUser, limitAuth: limits.forAuth, logger })],
 });
 app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
 

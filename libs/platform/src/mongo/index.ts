@@ -1,2 +1,3 @@
 export * from './connect-mongo.js';
 export * from './mongo-idempotency-store.js';
+export * from './remove-outbox-event.js';

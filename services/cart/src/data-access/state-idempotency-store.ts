@@ -29,5 +29,6 @@ export class StateIdempotencyStore implements IdempotencyStore {
   }
 }
 
-const keyOf = (eventId: string) => `processed-event-${eventId}`;
+// Ids arrive as <topic>/<id>; a '/' in a key would become a path separator in the state API's URL.
+const keyOf = (eventId: string) => `processed-event-${eventId.replaceAll('/', ':')}`;
 const ttl = (ms: number) => ({ ttlInSeconds: String(Math.ceil(ms / 1000)) });

@@ -1,6 +1,7 @@
 // Products in MongoDB as plain objects; each change's event waits in the product's own document until published.
 import { conflict } from '@commercex/platform';
 import type { PendingEvent as RelayEvent } from '@commercex/platform';
+import { removeOutboxEvent } from '@commercex/platform/mongo';
 import type { Model } from 'mongoose';
 import type { PendingEvent, Product, ProductFields } from '../domain/product.js';
 import { pageWindow, searchFilter, type SearchInput } from '../domain/product-search.js';
@@ -74,6 +75,6 @@ export class ProductRepository {
   }
 
   async markPublished(productId: string, eventId: string): Promise<void> {
-    await this.model.updateOne({ _id: productId }, { $pull: { outbox: { eventId } } });
+    await removeOutboxEvent(this.model.collection, productId, eventId);
   }
 }

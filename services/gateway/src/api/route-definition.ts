@@ -26,6 +26,8 @@ export interface ApiRoute {
   headers?: z.ZodObject;
   body?: z.ZodType;
   success: { status: 200 | 201 | 204; description: string; schema?: z.ZodType };
+  /** 'auth': also the stricter per-IP limit for credentials (each guess costs a password hash). */
+  limit?: 'auth';
   /** The codes this route itself may answer besides the ones every route shares. */
   errors?: readonly ApiErrorCode[];
   upstream: Upstream;

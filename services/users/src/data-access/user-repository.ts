@@ -1,6 +1,7 @@
 // Accounts in MongoDB as plain objects; the users.registered event lives in the account document until published.
 import { conflict } from '@commercex/platform';
 import type { PendingEvent as RelayEvent } from '@commercex/platform';
+import { removeOutboxEvent } from '@commercex/platform/mongo';
 import type { Model } from 'mongoose';
 import type { PendingEvent, User } from '../domain/user.js';
 import type { UserDocument } from './user-model.js';
@@ -47,6 +48,6 @@ export class UserRepository {
   }
 
   async markPublished(userId: string, eventId: string): Promise<void> {
-    await this.model.updateOne({ _id: userId }, { $pull: { outbox: { eventId } } });
+    await removeOutboxEvent(this.model.collection, userId, eventId);
   }
 }

@@ -12,6 +12,7 @@ export interface ProxyDeps {
   dapr: DaprSidecar;
   verify: TokenVerifier;
   limitUser: RequestHandler;
+  limitAuth: RequestHandler;
   logger: Logger;
 }
 
@@ -56,6 +57,7 @@ export function proxyRoutes(deps: ProxyDeps): Router {
   for (const route of apiRoutes) {
     router[route.method](
       expressPath(route.path),
+      ...(route.limit === 'auth' ? [deps.limitAuth] : []),
       ...accessControl(route.access, deps.verify),
       deps.limitUser,
       ...headerValidation(route),
