@@ -108,11 +108,36 @@ describe('bad input', () => {
   });
 });
 
+describe('trust boundaries', () => {
+  it('when a client sends identity headers itself, then the gateway ignores them and the token decides', async () => {
+    const res = await shop.api.call('POST', '/api/v1/products', { token: customer, headers: { 'x-user-id': 'usr-admin', 'x-user-roles': 'admin' }, body: { sku: 'SPOOF-1', name: 'n', description: '', category: 'c', price: { amount: 1, currency: 'USD' } } });
+    expect(res.status).toBe(403);
+  });
+
+  it('when a service is called directly without the app token, then 401 whatever identity headers come with it', async () => {
+    for (const service of shop.services) {
+      const res = await fetch(`${service.url}/products`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-user-id': 'usr-admin', 'x-user-roles': 'admin' }, body: '{}' });
+      expect(res.status, service.name).toBe(401);
+    }
+  });
+});
+
 describe('a dependency that is down', () => {
   it('when the service behind a route is not running, then 503 UNAVAILABLE with nothing about its internals', async () => {
     const res = await shop.api.call('GET', '/api/v1/notifications', { token: customer });
     expect(res.status).toBe(503);
     expect(res.body).toEqual({ error: { code: 'UNAVAILABLE', message: expect.any(String) } });
     expect(JSON.stringify(res.body)).not.toMatch(/notifications|dapr|invoke|status/i);
+  });
+
+  it('when cart stops, then its routes answer 503 UNAVAILABLE while the catalog still answers', async () => {
+    await shop.services[2]!.stop();
+    for (const [method, url, body] of [['GET', '/api/v1/cart', undefined], ['PUT', '/api/v1/cart/items/prod-001', { quantity: 1 }]] as const) {
+      const res = await shop.api.call(method, url, { token: customer, body });
+      expect(res.status, `${method} ${url}`).toBe(503);
+      expect(res.body).toEqual({ error: { code: 'UNAVAILABLE', message: expect.any(String) } });
+      expect(res.headers.get('x-request-id')).toBeTruthy();
+    }
+    expect((await shop.api.call('GET', '/api/v1/products/prod-001')).status).toBe(200);
   });
 });
