@@ -20,17 +20,19 @@ export async function assertPortsFree(settings: readonly PortSetting[]): Promise
   if (taken.length > 0) throw new Error(taken.join('\n'));
 }
 
-/** A port the OS reports free right now (tests use these so they never collide with a running stack). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+// Below the kernel's ephemeral range (32768-60999 by default): a port picked there can be taken by any outgoing
+// connection (Kafka clients open many) between our check and daprd's bind, which made sidecars fail to start.
+const firstPort = 20_000;
+const lastPort = 32_000;
+let cursor = firstPort + Math.floor(Math.random() * (lastPort - firstPort));
+
+/** A port free right now and never handed out before by this process (tests use these so they never collide with a running stack). */
+export async function freePort(): Promise<number> {
+  for (let tries = 0; tries < lastPort - firstPort; tries += 1) {
+    cursor = cursor >= lastPort ? firstPort : cursor + 1;
+    if (await isPortFree(cursor)) return cursor;
+  }
+  throw new Error(`no free port between ${firstPort} and ${lastPort}: stop what holds them`);
 }
 
 export async function waitForPort(port: number, what: string, timeoutMs: number, host = '127.0.0.1'): Promise<void> {

@@ -1,10 +1,16 @@
 import { context, propagation, trace } from '@opentelemetry/api';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { shutdownTelemetry } from '../src/index.js';
 import { startTelemetry } from '../src/telemetry/start-telemetry.js';
 import { captureLogger } from './helpers.js';
 
+// The SDK also reads OTEL_SDK_DISABLED from process.env, which `npm test` sets for the services it starts.
+beforeEach(() => {
+  vi.stubEnv('OTEL_SDK_DISABLED', '');
+});
+
 afterEach(async () => {
+  vi.unstubAllEnvs();
   await shutdownTelemetry();
   trace.disable();
   context.disable();
