@@ -1,8 +1,7 @@
 // Wiring only: configuration, clients, routes, subscriptions, the sweeper, the outbox relay, start and stop.
 import { createHttpApp, createLogger, createOutboxRelay, createSubscriptionRouter, DaprSidecar, installProcessFaultHandlers, runService } from '@commercex/platform';
-import { connectMongo, MongoIdempotencyStore } from '@commercex/platform/mongo';
+import { connectMongo, DocumentLocks, MongoIdempotencyStore } from '@commercex/platform/mongo';
 import { loadInventoryConfig } from './config.js';
-import { DocumentLocks } from './data-access/document-locks.js';
 import { ReservationRepository } from './data-access/reservation-repository.js';
 import { seedProductIds } from './data-access/seed-product-ids.js';
 import { StockRepository } from './data-access/stock-repository.js';

@@ -1,3 +1,4 @@
 export * from './connect-mongo.js';
 export * from './mongo-idempotency-store.js';
 export * from './remove-outbox-event.js';
+export * from './document-locks.js';

@@ -1,9 +1,9 @@
 // Reservations keyed by order id, as plain objects; the events they owe (reservation-expired) wait inside them (outbox).
-// Every change to a document is made under its lock and guarded by its version (see document-locks.ts).
+// Every change to a document is made under its lock and guarded by its version (see DocumentLocks in @commercex/platform/mongo).
 import { unavailable, type PendingEvent } from '@commercex/platform';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Line, Reservation, ReservationState, ShortLine } from '../domain/reservation.js';
-import type { DocumentLocks } from './document-locks.js';
+import type { DocumentLocks } from '@commercex/platform/mongo';
 
 interface ReservationDocument extends Omit<Reservation, 'orderId' | 'items' | 'shortLines'> {
   _id: string;

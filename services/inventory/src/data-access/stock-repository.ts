@@ -6,7 +6,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import type { Line } from '../domain/reservation.js';
 import * as rules from '../domain/stock.js';
 import type { Hold, StockItem } from '../domain/stock.js';
-import type { DocumentLocks } from './document-locks.js';
+import type { DocumentLocks } from '@commercex/platform/mongo';
 
 interface StockDocument extends Omit<StockItem, 'productId'> {
   _id: string;

@@ -2,7 +2,7 @@
 // The reservation is written PENDING with its lines first; each line is then held in its stock document under the
 // order id. The outcome is decided by one conditional state change (PENDING → RESERVED or REJECTED) before any stock is
 // given back, so concurrent attempts for the same order agree; a retry after a crash finishes a PENDING one.
-import { appError, conflict, unavailable } from '@commercex/platform';
+import { conflict, unavailable } from '@commercex/platform';
 import { expiryOf, lineEffectOf, newReservation, sameLines, shortLine, type Line, type Reservation, type ShortLine } from '../domain/reservation.js';
 import { isHeldBy } from '../domain/stock.js';
 import { applyToStock } from './apply-to-stock.js';
@@ -14,7 +14,7 @@ export interface ReserveDeps extends InventoryDeps {
   onDecided?: (state: 'RESERVED' | 'REJECTED') => void;
 }
 
-/** The order's reservation (new or the one it already has); throws 409 OUT_OF_STOCK when a line cannot be covered. */
+/** The order's reservation (new or the one it already has); REJECTED with its short lines when a line cannot be covered. */
 export async function reserveStock(orderId: string, items: readonly Line[], deps: ReserveDeps): Promise<Reservation> {
   const wanted = newReservation(orderId, items, deps.now());
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -55,10 +55,9 @@ async function takeLines(r: Reservation, deps: ReserveDeps): Promise<Reservation
   return decided;
 }
 
+// A refusal is an answer, not an error: Dapr's circuit breaker counts every non-2xx reply to the caller as a failure,
+// and refusals are normal when shoppers race for the last units.
 function answer(r: Reservation): Reservation {
-  if (r.state === 'REJECTED') {
-    throw appError('OUT_OF_STOCK', 'Not enough stock for some lines', { details: r.shortLines ?? [] });
-  }
   if (r.state === 'PENDING' || r.state === 'ABANDONED') throw unavailable('Another attempt for this order is in progress; retry');
   return r;
 }

@@ -1,8 +1,7 @@
 // What a retry and the sweeper do after a crash, on the real database npm test starts (FerretDB): the stock ends right.
 import { createLogger, isAppError } from '@commercex/platform';
-import { connectMongo, type MongoHandle } from '@commercex/platform/mongo';
+import { connectMongo, DocumentLocks, type MongoHandle } from '@commercex/platform/mongo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DocumentLocks } from '../../src/data-access/document-locks.js';
 import { ReservationRepository } from '../../src/data-access/reservation-repository.js';
 import { StockRepository } from '../../src/data-access/stock-repository.js';
 import { newReservation } from '../../src/domain/reservation.js';

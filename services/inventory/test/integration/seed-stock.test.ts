@@ -1,7 +1,6 @@
 // Seeding a fresh self-hosted stack's stock, on the real database npm test starts (FerretDB).
-import { connectMongo, type MongoHandle } from '@commercex/platform/mongo';
+import { connectMongo, DocumentLocks, type MongoHandle } from '@commercex/platform/mongo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DocumentLocks } from '../../src/data-access/document-locks.js';
 import { StockRepository } from '../../src/data-access/stock-repository.js';
 import { ledgerOf } from '../../src/domain/stock.js';
 

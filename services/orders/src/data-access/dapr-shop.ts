@@ -8,6 +8,11 @@ interface CartView {
   items: Array<{ productId: string; quantity: number }>;
 }
 
+interface ReservationView {
+  status: string;
+  shortLines?: Array<{ productId: string; requested: number; available: number }>;
+}
+
 interface ProductView {
   id: string;
   name: string;
@@ -30,7 +35,9 @@ export function daprShop(dapr: DaprSidecar): Shop {
       }));
     },
     async reserve(orderId, lines) {
-      await dapr.invoke('inventory', 'reservations', { httpMethod: 'POST', body: { orderId, items: lines } });
+      // inventory answers a refusal with 200 REJECTED (a 409 would count against the circuit breaker).
+      const reservation = await dapr.invoke<ReservationView>('inventory', 'reservations', { httpMethod: 'POST', body: { orderId, items: lines } });
+      if (reservation.status === 'REJECTED') throw appError('OUT_OF_STOCK', 'Not enough stock for some lines', { details: reservation.shortLines ?? [] });
     },
   };
 }

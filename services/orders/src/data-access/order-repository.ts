@@ -1,4 +1,7 @@
-// Orders in MongoDB as plain objects; the outbox lives inside each order document.
+// Orders in MongoDB as plain objects; the outbox lives inside each order document. Changes to an existing order run
+// under its lock: FerretDB v1 applies an update as a read and a later write, so a saga step and the relay removing a
+// published event could otherwise overwrite each other.
+import { DocumentLocks, removeOutboxEvent } from '@commercex/platform/mongo';
 import type { Connection, Model } from 'mongoose';
 import type { Order, PendingEvent } from '../domain/order.js';
 import type { Transition } from '../domain/order-transitions.js';
@@ -11,9 +14,11 @@ function toOrder(doc: OrderDocument): Order {
 
 export class OrderRepository {
   private readonly model: Model<OrderDocument>;
+  private readonly locks: DocumentLocks;
 
-  constructor(connection: Connection) {
+  constructor(connection: Connection, locks = new DocumentLocks(connection)) {
     this.model = orderModel(connection);
+    this.locks = locks;
   }
 
   /** The order and its first event in one atomic insert. */
@@ -42,11 +47,13 @@ export class OrderRepository {
 
   /** Applies a transition only if the order is still in its from-state; false when another change won. */
   async apply(orderId: string, t: Transition): Promise<boolean> {
-    const result = await this.model.updateOne(
-      { _id: orderId, status: t.from },
-      { $set: t.set, $push: { history: t.history, outbox: t.event } },
-    );
-    return result.modifiedCount === 1;
+    return this.locks.withLock(lockKey(orderId), async () => {
+      const result = await this.model.updateOne(
+        { _id: orderId, status: t.from },
+        { $set: t.set, $push: { history: t.history, outbox: t.event } },
+      );
+      return result.modifiedCount === 1;
+    });
   }
 
   async listByUser(userId: string, limit = 100): Promise<Order[]> {
@@ -65,10 +72,12 @@ export class OrderRepository {
   }
 
   async markPublished(orderId: string, eventId: string): Promise<void> {
-    await this.model.updateOne({ _id: orderId }, { $pull: { outbox: { eventId } } });
+    await this.locks.withLock(lockKey(orderId), () => removeOutboxEvent(this.model.collection, orderId, eventId));
   }
 
   async countPendingEvents(): Promise<number> {
     return this.model.countDocuments({ 'outbox.0': { $exists: true } });
   }
 }
+
+const lockKey = (orderId: string) => `order:${orderId}`;

@@ -1,5 +1,8 @@
-// Payments in MongoDB as plain objects, keyed by order id, with their unpublished events inside (outbox).
+// Payments in MongoDB as plain objects, keyed by order id, with their unpublished events inside (outbox). Changes to
+// an existing payment run under its lock: FerretDB v1 applies an update as a read and a later write, so settling and
+// the relay removing a published event could otherwise overwrite each other.
 import type { PendingEvent } from '@commercex/platform';
+import { DocumentLocks, removeOutboxEvent } from '@commercex/platform/mongo';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { Payment, Settlement } from '../domain/payment.js';
 
@@ -31,9 +34,11 @@ function toPayment(doc: PaymentDocument): Payment {
 
 export class PaymentRepository {
   private readonly model: Model<PaymentDocument>;
+  private readonly locks: DocumentLocks;
 
-  constructor(connection: Connection) {
+  constructor(connection: Connection, locks = new DocumentLocks(connection)) {
     this.model = connection.models.Payment ?? connection.model<PaymentDocument>('Payment', paymentSchema);
+    this.locks = locks;
   }
 
   /** The order's payment: created on first sight, the existing one on any later delivery. */
@@ -50,8 +55,10 @@ export class PaymentRepository {
 
   /** Records the outcome and its event together, only while the payment is still pending. */
   async settle(orderId: string, s: Settlement): Promise<boolean> {
-    const result = await this.model.updateOne({ _id: orderId, status: 'PENDING' }, { $set: s.set, $push: { outbox: s.event } });
-    return result.modifiedCount === 1;
+    return this.locks.withLock(lockKey(orderId), async () => {
+      const result = await this.model.updateOne({ _id: orderId, status: 'PENDING' }, { $set: s.set, $push: { outbox: s.event } });
+      return result.modifiedCount === 1;
+    });
   }
 
   async withPendingEvents(limit: number): Promise<Array<{ aggregateId: string; events: PendingEvent[] }>> {
@@ -60,6 +67,8 @@ export class PaymentRepository {
   }
 
   async markPublished(orderId: string, eventId: string): Promise<void> {
-    await this.model.updateOne({ _id: orderId }, { $pull: { outbox: { eventId } } });
+    await this.locks.withLock(lockKey(orderId), () => removeOutboxEvent(this.model.collection, orderId, eventId));
   }
 }
+
+const lockKey = (orderId: string) => `payment:${orderId}`;

@@ -17,7 +17,9 @@ export function reservationRoutes(deps: ReserveDeps & { reservations: Reservatio
 
   router.post('/reservations', validate({ body: reserveBody }), async (req, res) => {
     const { orderId, items } = req.body as z.output<typeof reserveBody>;
-    res.status(201).json(reservationView(await reserveStock(orderId, items, deps)));
+    const reservation = await reserveStock(orderId, items, deps);
+    if (reservation.state === 'REJECTED') res.status(200).json({ ...reservationView(reservation), shortLines: reservation.shortLines ?? [] });
+    else res.status(201).json(reservationView(reservation));
   });
 
   router.get('/reservations/:orderId', validate({ params: z.object({ orderId: idSchema }) }), async (req, res) => {

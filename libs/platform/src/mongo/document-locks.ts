@@ -1,8 +1,8 @@
 // One writer at a time per key, held as a document with a unique _id. FerretDB v1 applies an update as a read and a
 // later write, so two conditional updates of one document can both succeed (lost updates); a unique insert is the one
-// write it makes atomic. The repositories still guard each write with a version, which is what MongoDB relies on.
+// write it makes atomic. Writers still guard each write with a condition (version or state), which MongoDB relies on.
 import { randomUUID } from 'node:crypto';
-import { unavailable } from '@commercex/platform';
+import { unavailable } from '../errors/app-error.js';
 import type { Collection, Connection } from 'mongoose';
 
 interface LockDocument {
@@ -48,7 +48,7 @@ export class DocumentLocks {
       }
       const holder = await this.collection.findOne({ _id: key });
       if (holder && holder.until.getTime() < Date.now()) await this.collection.deleteOne({ _id: key, owner: holder.owner });
-      if (Date.now() > deadline) throw unavailable('The stock is busy; retry', { details: { key } });
+      if (Date.now() > deadline) throw unavailable('The record is busy; retry', { details: { key } });
       // Jittered back-off, short: a lock is held for a few milliseconds.
       await sleep(Math.min(2 ** attempt, 40) * (0.5 + Math.random()));
     }
