@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     const runFile = writeRunFile({ services: apps, resourcesDir, configFile, runtimePath: tools.daprRuntimePath, env: { ...vars, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' }, stateDir, appPort });
     t = Date.now();
     say(`starting ${apps.length} services with their sidecars (dapr run -f ${path.relative(repoRoot, runFile)})`);
-    daprRun = spawnManaged('dapr-run', tools.dapr, ['run', '-f', runFile, '--runtime-path', tools.daprRuntimePath], { logDir: path.join(stateDir, 'logs'), cwd: repoRoot });
+    daprRun = spawnManaged('dapr-run', tools.dapr, ['run', '-f', runFile], { logDir: path.join(stateDir, 'logs'), cwd: repoRoot });
     const run = daprRun;
     await Promise.all(apps.map((s) => waitForHttp(`http://127.0.0.1:${appPort(s)}/ready`, 90_000, s.name, run.logFile, run.exited)));
     say(`services ready in ${seconds(t)}`);

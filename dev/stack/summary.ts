@@ -25,7 +25,10 @@ export function printSummary(i: SummaryInput): void {
   console.log('');
   const secrets = JSON.parse(fs.readFileSync(process.env.SECRETS_FILE ?? path.join(repoRoot, 'dev/secrets.json'), 'utf8')) as { admin?: { email: string; password: string } };
   if (secrets.admin && i.apps.some((s) => s.name === 'gateway')) {
+    const gateway = i.apps.find((s) => s.name === 'gateway')!;
+    const body = JSON.stringify({ email: secrets.admin.email, password: secrets.admin.password });
     console.log(`  administrator: ${secrets.admin.email} / ${secrets.admin.password} (from dev/secrets.json)`);
+    console.log(`  log in:        curl -s -X POST http://localhost:${i.appPort(gateway)}/api/v1/auth/login -H 'content-type: application/json' -d '${body}'`);
   }
   console.log(`  logs: ${path.relative(repoRoot, path.join(i.stateDir, 'logs'))}/ and services/<name>/.dapr/logs/`);
   console.log(`  started in ${(i.startedMs / 1000).toFixed(1)}s; Ctrl-C stops everything.`);
