@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ensureToolchain } from '../toolchain/paths.js';
 import { startInfra } from './infra.js';
 import { spawnManaged, tailLog } from './managed-process.js';
+import { mib, trackPeakRss, treeRss } from './memory.js';
 import { assertPortsFree } from './ports.js';
 import { renderResources } from './resources.js';
 import { presentServices, writeRunFile } from './run-file.js';
@@ -43,10 +44,12 @@ async function main(): Promise<void> {
   const infra = await startInfra({ redisServer: tools.redisServer, ferretdb: tools.ferretdb, kafkaLibs: tools.kafkaLibs }, ports, stateDir);
   say(`infrastructure ready in ${seconds(t)}`);
 
+  let memory: ReturnType<typeof trackPeakRss> | undefined;
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    if (memory) say(`peak memory while running: ${mib(memory.peak())}`);
     say('stopping everything this command started');
     await daprRun?.stop('SIGTERM', 15_000);
     await infra.stop();
@@ -71,6 +74,11 @@ async function main(): Promise<void> {
     await Promise.all(apps.map((s) => waitForHttp(`http://127.0.0.1:${appPort(s)}/ready`, 90_000, s.name, run.logFile, run.exited)));
     say(`services ready in ${seconds(t)}`);
     printSummary({ apps, appPort, ports, stateDir, startedMs: Date.now() - started });
+    const now = treeRss();
+    if (now) {
+      say(`memory: ${mib(now.bytes)} resident across ${now.processes} processes`);
+      memory = trackPeakRss();
+    }
     void run.exited.then(() => {
       if (!stopping) {
         console.error(`[stack] dapr run exited unexpectedly; last lines:\n${tailLog(run.logFile)}`);
