@@ -43,9 +43,11 @@ export function writeRunFile(input: RunFileInput): string {
       appPort: input.appPort?.(s) ?? s.appPort,
       daprHTTPPort: s.daprHttpPort,
       daprGRPCPort: s.daprGrpcPort,
-      metricsPort: s.daprGrpcPort + 1000,
+      // Below the kernel's ephemeral port range, where outgoing connections cannot take it first (9500-9507).
+      metricsPort: s.daprHttpPort + 6000,
       env: { SERVICE_NAME: s.name, APP_PORT: String(input.appPort?.(s) ?? s.appPort) },
-      command: [process.execPath, 'dist/main.js'],
+      // As in the images: telemetry is loaded before the app so its modules are instrumented.
+      command: [process.execPath, '--import', '@commercex/platform/telemetry', 'dist/main.js'],
     })),
   };
   const file = path.join(input.stateDir, 'dapr.yaml');
