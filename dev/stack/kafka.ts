@@ -60,9 +60,15 @@ const log4j2 = `Configuration:
         level: info
 `;
 
-/** Kafka's cluster ids are 16 random bytes in URL-safe base64 without padding. */
-function clusterId(): string {
-  return randomBytes(16).toString('base64url');
+/**
+ * Kafka's cluster ids are 16 random bytes in URL-safe base64 without padding. Like Kafka's own Uuid.randomUuid(), never
+ * one that starts with '-': the storage tool would read it as an option (1 start in 64 failed that way).
+ */
+export function clusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 function javaArgs(o: KafkaOptions, mainClass: string, args: string[]): string[] {
