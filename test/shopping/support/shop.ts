@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RunningService } from '../../../dev/stack/service-process.js';
 import { repoRoot } from '../../../dev/stack/settings.js';
-import { startService } from '../../support/test-stack.js';
+import { startServices } from '../../support/start-services.js';
 import { expect } from 'vitest';
 
 // Response bodies are whatever JSON came back; each test asserts the shape it expects.
@@ -14,7 +14,7 @@ export type ShopService = 'users' | 'catalog' | 'cart';
 
 // Limits far above what a test sends, except in the rate-limit tests; scrypt at its lowest accepted cost keeps runs short.
 export const roomyLimits = { RATE_LIMIT_IP_POINTS: '100000', RATE_LIMIT_USER_POINTS: '100000', RATE_LIMIT_AUTH_POINTS: '100000' };
-const fastHashing = { SCRYPT_LOG_N: '14' };
+export const fastHashing = { SCRYPT_LOG_N: '14' };
 
 export interface Shop {
   gateway: RunningService;
@@ -24,13 +24,7 @@ export interface Shop {
 }
 
 export async function startShop(parts: readonly ShopService[], gatewayEnv: Record<string, string> = {}): Promise<Shop> {
-  const started = await Promise.allSettled([startService('gateway', { ...roomyLimits, ...gatewayEnv }), ...parts.map((p) => startService(p, fastHashing))]);
-  const running = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) {
-    await Promise.all(running.map((s) => s.stop()));
-    throw failed.reason;
-  }
+  const running = await startServices([{ name: 'gateway', env: { ...roomyLimits, ...gatewayEnv } }, ...parts.map((name) => ({ name, env: fastHashing }))]);
   const [gateway, ...services] = running as [RunningService, ...RunningService[]];
   return { gateway, services, api: new Api(gateway.url), stop: async () => void (await Promise.all(running.map((s) => s.stop()))) };
 }
