@@ -1,52 +1,64 @@
-// orders publishes orders.created through the Kafka component; payments consumes it — on real daprd, Kafka and FerretDB.
+// The foundation slice: orders publishes orders.created through Dapr and Kafka, payments consumes it and charges the
+// provider once per order, and its outcome comes back to orders — on real daprd, Kafka and FerretDB, no gateway.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../dev/stack/service-process.js';
-import { eventually, invoke, startService } from '../support/test-stack.js';
+import { chargesOf } from '../checkout/support/payment-provider.js';
+import { startServices } from '../support/start-services.js';
+import { eventually, invoke } from '../support/test-stack.js';
 
-const line = { productId: 'p-1', name: 'Mug', quantity: 2, unitPrice: { amount: 1250, currency: 'USD' } };
-
-async function placeOrder(orders: RunningService, userId: string): Promise<string> {
-  const res = await invoke(orders, 'orders', 'orders', { method: 'POST', headers: { 'x-user-id': userId }, body: { items: [line], payment: { token: 'tok_visa' } } });
-  expect(res.status).toBe(201);
-  return (res.body as { id: string }).id;
-}
-
-async function paymentOf(via: RunningService, orderId: string): Promise<{ applied: number; amount: { amount: number } } | undefined> {
-  const res = await invoke(via, 'payments', `payments/${orderId}`);
-  return res.status === 200 ? (res.body as { applied: number; amount: { amount: number } }) : undefined;
-}
+const admin = { 'x-user-id': 'admin-1', 'x-user-roles': 'customer,admin' };
 
 describe('order events reach payments through Dapr and Kafka', () => {
+  let running: RunningService[] = [];
   let orders: RunningService;
-  let payments: RunningService | undefined;
 
   beforeAll(async () => {
-    [orders, payments] = await Promise.all([startService('orders'), startService('payments')]);
+    running = await startServices([{ name: 'orders' }, { name: 'payments' }, { name: 'catalog' }, { name: 'inventory' }]);
+    orders = running[0]!;
   });
 
   afterAll(async () => {
-    await Promise.all([orders?.stop(), payments?.stop()]);
+    await Promise.all(running.map((s) => s.stop()));
   });
 
-  it('when an order is placed, then payments opens its payment for the order total', async () => {
-    const orderId = await placeOrder(orders, 'user-a');
-    const payment = await eventually('the payment of the order', () => paymentOf(orders, orderId));
-    expect(payment.amount.amount).toBe(2500);
-    expect(payment.applied).toBe(1);
-  });
+  /** A product of this test's own, added and stocked the way the gateway would ask catalog and inventory. */
+  async function stockedProduct(available: number): Promise<string> {
+    const body = { sku: `SL-${randomUUID().slice(0, 8)}`, name: 'Slice Mug', description: 'A mug for the slice test', category: 'test-slice', price: { amount: 1_250, currency: 'USD' } };
+    const created = await invoke(orders, 'catalog', 'products', { method: 'POST', headers: admin, body });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const productId = (created.body as { id: string }).id;
+    const stocked = await invoke(orders, 'inventory', `inventory/${productId}`, { method: 'PUT', headers: admin, body: { available } });
+    expect(stocked.status, JSON.stringify(stocked.body)).toBe(200);
+    return productId;
+  }
 
-  it('when payments is down while orders are placed, then on its return every order is processed once', async () => {
-    await payments!.stop();
-    payments = undefined;
-    const placed: string[] = [];
-    for (let i = 0; i < 10; i += 1) placed.push(await placeOrder(orders, `user-${i}`));
-    expect(await paymentOf(orders, placed[0]!)).toBeUndefined();
+  it('when orders are placed, then payments charges each once for its total and orders confirms it', async () => {
+    const productId = await stockedProduct(10);
+    const placed = await Promise.all([1, 2, 3].map(async (quantity) => {
+      const userId = `slice-user-${randomUUID().slice(0, 8)}`;
+      const res = await invoke(orders, 'orders', 'orders', {
+        method: 'POST',
+        headers: { 'x-user-id': userId, 'idempotency-key': randomUUID() },
+        body: { items: [{ productId, quantity }], payment: { token: 'tok_visa' } },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return { userId, order: res.body as { id: string; total: { amount: number } } };
+    }));
+    expect(placed.map((p) => p.order.total.amount)).toEqual([1_250, 2_500, 3_750]);
 
-    payments = await startService('payments');
-    const seen = await eventually('every order to have its payment', async () => {
-      const found = await Promise.all(placed.map((id) => paymentOf(orders, id)));
-      return found.every(Boolean) ? found : undefined;
-    }, 60_000);
-    expect(seen.map((p) => p!.applied)).toEqual(placed.map(() => 1));
+    for (const { userId, order } of placed) {
+      const payment = await eventually(`the payment of order ${order.id}`, async () => {
+        const res = await invoke(orders, 'payments', `payments/${order.id}`);
+        return res.status === 200 && (res.body as { status: string }).status !== 'PENDING' ? res.body : undefined;
+      }, 60_000);
+      expect(payment).toMatchObject({ orderId: order.id, userId, status: 'SUCCEEDED', amount: order.total });
+      expect((await chargesOf(order.id)).items).toMatchObject([{ status: 'approved', amount: order.total.amount }]);
+      const confirmed = await eventually(`order ${order.id} confirmed`, async () => {
+        const res = await invoke(orders, 'orders', `orders/${order.id}`, { headers: { 'x-user-id': userId } });
+        return (res.body as { status: string }).status === 'CONFIRMED' ? res.body : undefined;
+      }, 60_000);
+      expect(confirmed).toMatchObject({ id: order.id, status: 'CONFIRMED' });
+    }
   });
 });
