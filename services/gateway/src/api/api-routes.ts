@@ -3,6 +3,7 @@ import type { ApiRoute } from './route-definition.js';
 import { cartRoutes } from './routes/cart-routes.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { identityRoutes } from './routes/identity-routes.js';
+import { notificationRoutes } from './routes/notification-routes.js';
 import { orderRoutes } from './routes/order-routes.js';
 
-export const apiRoutes: readonly ApiRoute[] = [...identityRoutes, ...catalogRoutes, ...cartRoutes, ...orderRoutes];
+export const apiRoutes: readonly ApiRoute[] = [...identityRoutes, ...catalogRoutes, ...cartRoutes, ...orderRoutes, ...notificationRoutes];

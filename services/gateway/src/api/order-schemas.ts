@@ -31,9 +31,3 @@ export const order = z
 export const orderList = z.object({ items: z.array(order) }).meta({ id: 'OrderList' });
 
 export const orderPath = z.object({ id: idParam });
-
-export const notificationList = z
-  .object({
-    items: z.array(z.object({ id: z.string(), type: z.string(), message: z.string(), createdAt: z.string(), orderId: z.string().optional() })),
-  })
-  .meta({ id: 'NotificationList' });

@@ -36,6 +36,14 @@ describe('the OpenAPI document', () => {
     expect([...errorCodesOf(patch).keys()]).toEqual([400, 401, 403, 404, 409, 413, 429, 503]);
   });
 
+  it('when the dead letters are listed, then only administrators may, filtered by a known topic', () => {
+    const route = apiRoutes.find((r) => r.path === '/api/v1/admin/dead-letters')!;
+    expect(route.access).toBe('admin');
+    expect([...errorCodesOf(route).keys()]).toEqual([400, 401, 403, 429, 503]);
+    expect(route.query!.safeParse({ topic: 'orders.confirmed' }).data).toEqual({ topic: 'orders.confirmed', limit: 100 });
+    expect(route.query!.safeParse({ topic: 'orders.confirmed.dlq' }).success).toBe(false);
+  });
+
   it('when a documented path has parameters, then express gets them as :name', () => {
     expect(expressPath('/api/v1/cart/items/{productId}')).toBe('/api/v1/cart/items/:productId');
   });

@@ -1,6 +1,6 @@
 import type { ApiRoute } from '../route-definition.js';
 import { upstreamPath } from '../route-definition.js';
-import { idempotencyHeader, notificationList, order, orderList, orderPath, placeOrderBody } from '../order-schemas.js';
+import { idempotencyHeader, order, orderList, orderPath, placeOrderBody } from '../order-schemas.js';
 
 export const orderRoutes: ApiRoute[] = [
   {
@@ -23,10 +23,5 @@ export const orderRoutes: ApiRoute[] = [
     method: 'post', path: '/api/v1/orders/{id}/cancel', tag: 'orders', access: 'user', summary: 'Cancel an order that waits for payment',
     params: orderPath, success: { status: 200, description: 'The cancelled order', schema: order }, errors: ['NOT_FOUND', 'ORDER_NOT_CANCELLABLE'],
     upstream: { appId: 'orders', path: upstreamPath('orders/{id}/cancel') },
-  },
-  {
-    method: 'get', path: '/api/v1/notifications', tag: 'notifications', access: 'user', summary: "The caller's notifications, newest first",
-    success: { status: 200, description: 'The notifications', schema: notificationList },
-    upstream: { appId: 'notifications', path: upstreamPath('notifications') },
   },
 ];

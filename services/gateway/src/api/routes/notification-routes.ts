@@ -1,0 +1,16 @@
+import type { ApiRoute } from '../route-definition.js';
+import { upstreamPath } from '../route-definition.js';
+import { deadLetterList, deadLetterQuery, notificationList } from '../notification-schemas.js';
+
+export const notificationRoutes: ApiRoute[] = [
+  {
+    method: 'get', path: '/api/v1/notifications', tag: 'notifications', access: 'user', summary: "The caller's notifications, newest first",
+    success: { status: 200, description: 'The notifications', schema: notificationList },
+    upstream: { appId: 'notifications', path: upstreamPath('notifications') },
+  },
+  {
+    method: 'get', path: '/api/v1/admin/dead-letters', tag: 'admin', access: 'admin', summary: 'Messages that reached a dead-letter topic, newest first',
+    query: deadLetterQuery, success: { status: 200, description: 'The dead-lettered messages', schema: deadLetterList },
+    upstream: { appId: 'notifications', path: upstreamPath('dead-letters') },
+  },
+];
