@@ -13,6 +13,7 @@ export const configSchema = baseConfigSchema.extend({
   RATE_LIMIT_USER_WINDOW_SECONDS: positive().default(60).describe('length of the per-user window'),
   RATE_LIMIT_AUTH_POINTS: positive().default(30).describe('register and login attempts one client IP may make per window'),
   RATE_LIMIT_AUTH_WINDOW_SECONDS: positive().default(300).describe('length of the register/login window'),
+  EVENT_STREAM_OPEN_TIMEOUT_MS: positive().default(5_000).describe('how long an event stream may take to open upstream before the client gets 503'),
   TRUST_PROXY: z.string().optional().describe("express 'trust proxy': unset trusts no proxy (the client IP is the peer); e.g. loopback, 1, 10.0.0.0/8"),
 });
 

@@ -1,9 +1,11 @@
-// Wiring only: configuration, the sidecar, the signing key, Redis, security headers, limits, routes, start and stop.
+// Wiring only: configuration, the sidecar, the signing key, Redis, security headers, limits, event streams, routes, start and stop.
 import { createHttpApp, createLogger, DaprSidecar, installProcessFaultHandlers, runService } from '@commercex/platform';
 import { createRedis } from '@commercex/platform/redis';
 import { tokenVerifier } from './auth/token-verifier.js';
 import { loadGatewayConfig, trustProxySetting } from './config.js';
+import { sidecarStreams } from './data-access/sidecar-streams.js';
 import { readSigningKey } from './data-access/signing-key.js';
+import { eventStreams } from './entry-points/http/event-streams.js';
 import { openApiRoutes } from './entry-points/http/openapi-routes.js';
 import { proxyRoutes } from './entry-points/http/proxy-routes.js';
 import { securityHeaders } from './entry-points/http/security-headers.js';
@@ -24,6 +26,14 @@ const limits = rateLimits(redis.client, {
   auth: { points: config.RATE_LIMIT_AUTH_POINTS, windowSeconds: config.RATE_LIMIT_AUTH_WINDOW_SECONDS },
 }, logger);
 
+const streams = eventStreams({
+  open: sidecarStreams({ host: config.DAPR_HOST, httpPort: config.DAPR_HTTP_PORT, apiToken: config.DAPR_API_TOKEN }),
+  openTimeoutMs: config.EVENT_STREAM_OPEN_TIMEOUT_MS,
+  logger,
+});
+// Open event streams would hold the drain until its time is up: they end at once, and clients reconnect elsewhere.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => streams.closeAll());
+
 // The public entry point: clients call it directly, not through a sidecar, so APP_API_TOKEN is not required here.
 const app = createHttpApp({
   service: config.SERVICE_NAME,
@@ -32,7 +42,7 @@ const app = createHttpApp({
   bodyLimit: config.BODY_LIMIT,
   readiness: { sidecar: () => dapr.healthz(), redis: () => redis.ready() },
   early: [securityHeaders(), limits.byIp],
-  routes: [openApiRoutes(version), proxyRoutes({ dapr, verify, limitUser: limits.byUser, limitAuth: limits.forAuth, logger })],
+  routes: [openApiRoutes(version), proxyRoutes({ dapr, verify, limitUser: limits.byUser, limitAuth: limits.forAuth, logger, streams })],
 });
 app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
 

@@ -1,4 +1,4 @@
-import { allTopics } from '@commercex/contracts';
+import { allTopics, cancellationReasons, orderStatuses } from '@commercex/contracts';
 import { z } from 'zod';
 
 export const notification = z
@@ -6,6 +6,23 @@ export const notification = z
   .meta({ id: 'Notification' });
 
 export const notificationList = z.object({ items: z.array(notification) }).meta({ id: 'NotificationList' });
+
+/** The data of each event on GET /api/v1/events, by event name (rendered as components, named in the document). */
+export const liveEvents = {
+  ready: z.object({ userId: z.string() }).meta({ id: 'StreamReady', description: 'Sent once the stream is live: whatever happens from now on reaches it' }),
+  'order-status': z
+    .object({ orderId: z.string(), status: z.enum(orderStatuses), reason: z.enum(cancellationReasons).optional(), at: z.string() })
+    .meta({ id: 'OrderStatusChange', description: "One of the caller's orders changed status" }),
+  notification,
+} as const;
+
+export const eventStream = z.string().meta({
+  id: 'EventStream',
+  description:
+    'Server-Sent Events (text/event-stream). Each event is `event: <name>` and `data: <JSON>`; lines starting with `:` are heartbeats ' +
+    '(every 15 s) and carry nothing. Events: `ready` (StreamReady), `order-status` (OrderStatusChange), `notification` (Notification).',
+  example: 'event: ready\ndata: {"userId":"usr-1"}\n\n: heartbeat\n\nevent: order-status\ndata: {"orderId":"ord-1","status":"CONFIRMED","at":"2026-01-01T12:00:00.000Z"}\n\n',
+});
 
 export const deadLetterQuery = z.object({
   topic: z.enum(allTopics).optional().meta({ description: 'Only messages dead-lettered from this topic' }),

@@ -30,6 +30,8 @@ export interface ApiRoute {
   limit?: 'auth';
   /** The codes this route itself may answer besides the ones every route shares. */
   errors?: readonly ApiErrorCode[];
+  /** The answer is a Server-Sent Events stream relayed as it flows; each event's data by event name. */
+  eventStream?: Readonly<Record<string, z.ZodType>>;
   upstream: Upstream;
 }
 

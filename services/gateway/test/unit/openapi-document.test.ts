@@ -36,6 +36,15 @@ describe('the OpenAPI document', () => {
     expect([...errorCodesOf(patch).keys()]).toEqual([400, 401, 403, 404, 409, 413, 429, 503]);
   });
 
+  it('when a route streams events, then it is documented as text/event-stream with each event pointing at its data schema', () => {
+    const ok = (document.paths['/api/v1/events']!.get as unknown as { responses: Record<string, { content: Record<string, { schema: { $ref: string }; 'x-events': Record<string, { $ref: string }> }> }> }).responses['200']!;
+    expect(Object.keys(ok.content)).toEqual(['text/event-stream']);
+    const media = ok.content['text/event-stream']!;
+    expect(media.schema.$ref).toBe('#/components/schemas/EventStream');
+    expect(Object.keys(media['x-events'])).toEqual(['ready', 'order-status', 'notification']);
+    for (const { $ref } of Object.values(media['x-events'])) expect(document.components.schemas[$ref.split('/').pop()!], $ref).toBeDefined();
+  });
+
   it('when the dead letters are listed, then only administrators may, filtered by a known topic', () => {
     const route = apiRoutes.find((r) => r.path === '/api/v1/admin/dead-letters')!;
     expect(route.access).toBe('admin');

@@ -1,5 +1,5 @@
 // The public routes: guard, limit, validate with the route's schemas, then call the owning service through Dapr.
-import { AppError, unavailable, validate, validationFailed, type DaprSidecar, type Logger } from '@commercex/platform';
+import { validate, validationFailed, type DaprSidecar, type Logger } from '@commercex/platform';
 import { Router, type Request, type RequestHandler } from 'express';
 import { apiRoutes } from '../../api/api-routes.js';
 import type { ApiRoute } from '../../api/route-definition.js';
@@ -7,6 +7,8 @@ import { accessControl, callerOf } from '../../auth/access-control.js';
 import type { TokenVerifier } from '../../auth/token-verifier.js';
 import { callerHeaders } from '../../domain/caller.js';
 import { expressPath } from '../../domain/route-errors.js';
+import type { EventStreams } from './event-streams.js';
+import { withoutInternals } from './upstream-errors.js';
 
 export interface ProxyDeps {
   dapr: DaprSidecar;
@@ -14,6 +16,7 @@ export interface ProxyDeps {
   limitUser: RequestHandler;
   limitAuth: RequestHandler;
   logger: Logger;
+  streams: EventStreams;
 }
 
 function headerValidation(route: ApiRoute): RequestHandler[] {
@@ -26,13 +29,6 @@ function headerValidation(route: ApiRoute): RequestHandler[] {
     res.locals.headers = result.data;
     next();
   }];
-}
-
-/** A dependency's failure leaves as a plain 503: which service, path or status it was stays in the log. */
-function withoutInternals(err: unknown, logger: Logger): unknown {
-  if (!(err instanceof AppError) || err.status < 500) return err;
-  logger.warn({ err, details: err.details }, 'upstream failure answered as 503');
-  return unavailable('A service this request needs is unavailable; retry later');
 }
 
 function forward(route: ApiRoute, deps: ProxyDeps): RequestHandler {
@@ -62,7 +58,7 @@ export function proxyRoutes(deps: ProxyDeps): Router {
       deps.limitUser,
       ...headerValidation(route),
       validate({ ...(route.params ? { params: route.params } : {}), ...(route.query ? { query: route.query } : {}), ...(route.body ? { body: route.body } : {}) }),
-      forward(route, deps),
+      route.eventStream ? deps.streams.relay(route) : forward(route, deps),
     );
   }
   return router;
