@@ -12,6 +12,8 @@ export interface Upstream {
   path: (params: Record<string, string>) => string;
   /** Request headers passed on as they came (the caller's identity is always passed on). */
   headers?: readonly string[];
+  /** A time limit of the gateway's own, for services whose sidecar policy sets none. */
+  timeoutMs?: number;
 }
 
 export interface ApiRoute {

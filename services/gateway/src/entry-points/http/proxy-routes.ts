@@ -39,6 +39,7 @@ function forward(route: ApiRoute, deps: ProxyDeps): RequestHandler {
       .invoke(upstream.appId, upstream.path(req.params as Record<string, string>), {
         httpMethod: method.toUpperCase() as 'GET',
         headers,
+        ...(upstream.timeoutMs === undefined ? {} : { timeoutMs: upstream.timeoutMs }),
         ...(route.body ? { body: req.body as unknown } : {}),
         ...(route.query ? { query: req.query as Record<string, string | number | undefined> } : {}),
       })
