@@ -22,17 +22,20 @@ export async function assertPortsFree(settings: readonly PortSetting[]): Promise
 
 // Below the kernel's ephemeral range (32768-60999 by default): a port picked there can be taken by any outgoing
 // connection (Kafka clients open many) between our check and daprd's bind, which made sidecars fail to start.
+// Picked at random, not in sequence, so two runs on one machine do not walk the same ports in step.
 const firstPort = 20_000;
 const lastPort = 32_000;
-let cursor = firstPort + Math.floor(Math.random() * (lastPort - firstPort));
+const handedOut = new Set<number>();
 
 /** A port free right now and never handed out before by this process (tests use these so they never collide with a running stack). */
 export async function freePort(): Promise<number> {
-  for (let tries = 0; tries < lastPort - firstPort; tries += 1) {
-    cursor = cursor >= lastPort ? firstPort : cursor + 1;
-    if (await isPortFree(cursor)) return cursor;
+  for (let tries = 0; tries < 1_000; tries += 1) {
+    const port = firstPort + Math.floor(Math.random() * (lastPort - firstPort));
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    if (await isPortFree(port)) return port;
   }
-  throw new Error(`no free port between ${firstPort} and ${lastPort}: stop what holds them`);
+  throw new Error(`no free port found between ${firstPort} and ${lastPort}: stop what holds them`);
 }
 
 export async function waitForPort(port: number, what: string, timeoutMs: number, host = '127.0.0.1'): Promise<void> {
