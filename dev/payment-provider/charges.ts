@@ -1,5 +1,5 @@
 // The simulated processor's rules: what each test token does, and one charge per idempotency key.
-export type ChargeStatus = 'processing' | 'approved' | 'declined';
+export type ChargeStatus = 'processing' | 'approved' | 'declined' | 'refunded';
 
 export interface Charge {
   id: string;
@@ -10,12 +10,18 @@ export interface Charge {
   token: string;
   status: ChargeStatus;
   createdAt: string;
+  refundedAt?: string;
 }
 
 export type Outcome =
   | { kind: 'answer'; charge: Charge }
   | { kind: 'fail'; status: number; message: string }
   | { kind: 'later'; afterMs: number; charge: Charge };
+
+export type RefundOutcome =
+  | { kind: 'refunded'; charge: Charge }
+  | { kind: 'unknown' }
+  | { kind: 'not-refundable'; charge: Charge };
 
 export interface ChargeRequest {
   idempotencyKey: string;
@@ -55,10 +61,21 @@ export class ChargeBook {
     };
     this.charges.set(req.idempotencyKey, charge);
     if (charge.status === 'processing') {
-      setTimeout(() => { charge.status = 'approved'; }, this.slowAfterMs).unref();
+      setTimeout(() => { if (charge.status === 'processing') charge.status = 'approved'; }, this.slowAfterMs).unref();
       return { kind: 'later', afterMs: this.slowAfterMs, charge };
     }
     return { kind: 'answer', charge };
+  }
+
+  /** Refunds an approved charge; refunding it again answers the same refunded charge. */
+  refund(key: string, now = new Date()): RefundOutcome {
+    const charge = this.charges.get(key);
+    if (!charge) return { kind: 'unknown' };
+    if (charge.status === 'approved') {
+      charge.status = 'refunded';
+      charge.refundedAt = now.toISOString();
+    }
+    return charge.status === 'refunded' ? { kind: 'refunded', charge } : { kind: 'not-refundable', charge };
   }
 
   byKey(key: string): Charge | undefined {

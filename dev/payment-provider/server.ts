@@ -1,4 +1,5 @@
-// A card processor for development: POST /charges (Idempotency-Key header), GET /charges/:key, GET /charges?orderId=.
+// A card processor for development: POST /charges (Idempotency-Key header), POST /charges/:key/refund, GET /charges/:key,
+// GET /charges?orderId=.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ChargeBook } from './charges.js';
 
@@ -25,6 +26,13 @@ export function createPaymentProvider(book = new ChargeBook()): Server {
         if (outcome.kind === 'fail') return send(res, outcome.status, { error: outcome.message });
         if (outcome.kind === 'later') await new Promise((r) => setTimeout(r, outcome.afterMs));
         return send(res, 200, outcome.kind === 'later' ? book.byKey(key) : outcome.charge);
+      }
+      const refund = /^\/charges\/([^/]+)\/refund$/.exec(url.pathname);
+      if (req.method === 'POST' && refund) {
+        const outcome = book.refund(decodeURIComponent(refund[1]!));
+        if (outcome.kind === 'unknown') return send(res, 404, { error: 'no charge with this idempotency key' });
+        if (outcome.kind === 'not-refundable') return send(res, 409, { error: `only an approved charge can be refunded; this one is ${outcome.charge.status}`, charge: outcome.charge });
+        return send(res, 200, outcome.charge);
       }
       if (req.method === 'GET' && url.pathname.startsWith('/charges/')) {
         const charge = book.byKey(decodeURIComponent(url.pathname.slice('/charges/'.length)));

@@ -32,4 +32,27 @@ describe('simulated card processor', () => {
     await new Promise((r) => setTimeout(r, 80));
     expect(book.byKey('k-tok_slow')?.status).toBe('approved');
   });
+
+  it('when an approved charge is refunded twice, then it is refunded once and both answers are the same charge', () => {
+    const book = new ChargeBook();
+    book.attempt(req('tok_visa'));
+    const first = book.refund('k-tok_visa', new Date('2026-01-01T00:00:00Z'));
+    const second = book.refund('k-tok_visa', new Date('2026-01-01T00:05:00Z'));
+    expect(first).toMatchObject({ kind: 'refunded', charge: { status: 'refunded', refundedAt: '2026-01-01T00:00:00.000Z' } });
+    expect(second).toEqual(first);
+    expect(book.list('o1').items).toMatchObject([{ status: 'refunded' }]);
+  });
+
+  it('when a declined or still processing charge is refunded, then it is not refundable and keeps its status', () => {
+    const book = new ChargeBook(60_000);
+    book.attempt(req('tok_decline'));
+    book.attempt(req('tok_slow'));
+    expect(book.refund('k-tok_decline')).toMatchObject({ kind: 'not-refundable', charge: { status: 'declined' } });
+    expect(book.refund('k-tok_slow')).toMatchObject({ kind: 'not-refundable', charge: { status: 'processing' } });
+    expect(book.byKey('k-tok_decline')?.refundedAt).toBeUndefined();
+  });
+
+  it('when an unknown key is refunded, then there is no such charge', () => {
+    expect(new ChargeBook().refund('nope')).toEqual({ kind: 'unknown' });
+  });
 });
