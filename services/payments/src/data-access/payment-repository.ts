@@ -1,10 +1,10 @@
 // Payments in MongoDB as plain objects, keyed by order id, with their unpublished events inside (outbox). Changes to
-// an existing payment run under its lock: FerretDB v1 applies an update as a read and a later write, so settling and
-// the relay removing a published event could otherwise overwrite each other.
+// an existing payment run under its lock: FerretDB v1 applies an update as a read and a later write, so settling,
+// recording a cancellation and the relay removing a published event could otherwise overwrite each other.
 import type { PendingEvent } from '@commercex/platform';
 import { DocumentLocks, removeOutboxEvent } from '@commercex/platform/mongo';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { Payment, Settlement } from '../domain/payment.js';
+import type { Payment, PaymentChange } from '../domain/payment.js';
 
 interface PaymentDocument extends Omit<Payment, 'orderId'> {
   _id: string;
@@ -16,10 +16,11 @@ const paymentSchema = new Schema<PaymentDocument>(
     _id: { type: String, required: true },
     userId: { type: String, required: true },
     amount: { type: Schema.Types.Mixed, required: true },
-    token: { type: String, required: true },
     status: { type: String, required: true },
     reason: { type: String },
     chargeId: { type: String },
+    cancelledAt: { type: String },
+    refundedAt: { type: String },
     createdAt: { type: String, required: true },
     updatedAt: { type: String, required: true },
     outbox: { type: [Schema.Types.Mixed], default: [] },
@@ -28,7 +29,8 @@ const paymentSchema = new Schema<PaymentDocument>(
 );
 
 function toPayment(doc: PaymentDocument): Payment {
-  const { _id, outbox: _outbox, ...rest } = doc;
+  // Payments stored before the token left the record still carry it: it is not shown.
+  const { _id, outbox: _outbox, token: _token, ...rest } = doc as PaymentDocument & { token?: string };
   return { orderId: _id, ...rest } as Payment;
 }
 
@@ -44,6 +46,9 @@ export class PaymentRepository {
   /** The order's payment: created on first sight, the existing one on any later delivery. */
   async open(payment: Payment): Promise<Payment> {
     const { orderId, ...rest } = payment;
+    // Only an absent payment is written: an upsert that finds one is still a read and a write on FerretDB v1.
+    const existing = await this.findByOrderId(orderId);
+    if (existing) return existing;
     await this.model.updateOne({ _id: orderId }, { $setOnInsert: { ...rest, outbox: [] } }, { upsert: true });
     return (await this.findByOrderId(orderId))!;
   }
@@ -53,12 +58,26 @@ export class PaymentRepository {
     return doc ? toPayment(doc) : undefined;
   }
 
-  /** Records the outcome and its event together, only while the payment is still pending. */
-  async settle(orderId: string, s: Settlement): Promise<boolean> {
+  /**
+   * Decides a change on the payment as it is now and records it with its event, under the payment's lock and only
+   * while its status is still the one decided on. Returns the payment after, and whether an event was added.
+   */
+  async apply(orderId: string, decide: (current: Payment) => PaymentChange | undefined): Promise<{ payment: Payment | undefined; changed: boolean; published: boolean }> {
     return this.locks.withLock(lockKey(orderId), async () => {
-      const result = await this.model.updateOne({ _id: orderId, status: 'PENDING' }, { $set: s.set, $push: { outbox: s.event } });
-      return result.modifiedCount === 1;
+      const current = await this.findByOrderId(orderId);
+      const change = current && decide(current);
+      if (!change) return { payment: current, changed: false, published: false };
+      const update = change.event ? { $set: change.set, $push: { outbox: change.event } } : { $set: change.set };
+      const result = await this.model.updateOne({ _id: orderId, status: change.from }, update);
+      const changed = result.modifiedCount === 1;
+      return { payment: changed ? { ...current, ...change.set } : await this.findByOrderId(orderId), changed, published: changed && change.event !== undefined };
     });
+  }
+
+  /** Charged for orders that are cancelled, the refund not yet recorded (a refund that kept failing is tried again). */
+  async owingRefunds(limit: number): Promise<Payment[]> {
+    const docs = await this.model.find({ status: 'SUCCEEDED', cancelledAt: { $exists: true } }).sort({ updatedAt: 1 }).limit(limit).lean<PaymentDocument[]>();
+    return docs.map(toPayment);
   }
 
   async withPendingEvents(limit: number): Promise<Array<{ aggregateId: string; events: PendingEvent[] }>> {
