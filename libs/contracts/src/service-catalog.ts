@@ -38,7 +38,7 @@ export const services: readonly ServiceSpec[] = [
   { name: 'cart', appPort: 3003, daprHttpPort: 3503, daprGrpcPort: 50103, publishes: [], subscribes: ['orders.created'], invokes: ['catalog'], mongo: false, redis: false },
   { name: 'orders', appPort: 3004, daprHttpPort: 3504, daprGrpcPort: 50104, publishes: ['orders.created', 'orders.confirmed', 'orders.cancelled'], subscribes: ['payments.succeeded', 'payments.failed', 'inventory.reservation-expired'], invokes: ['inventory', 'cart', 'catalog'], mongo: true, redis: false },
   { name: 'inventory', appPort: 3005, daprHttpPort: 3505, daprGrpcPort: 50105, publishes: ['inventory.reservation-expired'], subscribes: ['orders.confirmed', 'orders.cancelled'], invokes: [], mongo: true, redis: false },
-  { name: 'payments', appPort: 3006, daprHttpPort: 3506, daprGrpcPort: 50106, publishes: ['payments.succeeded', 'payments.failed'], subscribes: ['orders.created', 'orders.cancelled'], invokes: [], mongo: true, redis: false },
+  { name: 'payments', appPort: 3006, daprHttpPort: 3506, daprGrpcPort: 50106, publishes: ['payments.succeeded', 'payments.failed'], subscribes: ['orders.created', 'orders.cancelled'], invokes: ['orders'], mongo: true, redis: false },
   // notifications also keeps every dead-letter topic for administrators, and fans live events out through Redis.
   { name: 'notifications', appPort: 3007, daprHttpPort: 3507, daprGrpcPort: 50107, publishes: [], subscribes: ['users.registered', 'orders.created', 'orders.confirmed', 'orders.cancelled', ...allTopics.map(deadLetterTopic)], invokes: [], mongo: true, redis: true },
 ];

@@ -3,6 +3,7 @@ import { createHttpApp, createLogger, createOutboxRelay, createSubscriptionRoute
 import { connectMongo, MongoIdempotencyStore } from '@commercex/platform/mongo';
 import { loadPaymentsConfig } from './config.js';
 import { bindingPaymentProvider } from './data-access/payment-provider.js';
+import { daprOrderStatus } from './data-access/order-status.js';
 import { PaymentRepository } from './data-access/payment-repository.js';
 import { orderCancelledHandler } from './entry-points/events/order-cancelled-handler.js';
 import { orderCreatedHandler } from './entry-points/events/order-created-handler.js';
@@ -26,7 +27,7 @@ const subscriptions = createSubscriptionRouter({
   idempotency: MongoIdempotencyStore.forConnection(mongo.connection),
   logger,
 })
-  .on('orders.created', orderCreatedHandler({ payments, provider, logger, onNewEvent: publishSoon }))
+  .on('orders.created', orderCreatedHandler({ payments, provider, orders: daprOrderStatus(dapr), logger, onNewEvent: publishSoon }))
   .on('orders.cancelled', orderCancelledHandler({ payments, provider, logger }));
 
 const app = createHttpApp({

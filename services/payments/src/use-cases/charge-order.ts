@@ -1,11 +1,14 @@
 // Charging an order once, whatever is retried or redelivered, and recording the outcome with its event.
 import { randomUUID } from 'node:crypto';
 import type { EventOf } from '@commercex/contracts';
+import type { OrderStatusSource } from '../data-access/order-status.js';
+import { recordCancellation } from '../domain/cancellation.js';
 import { openPayment, type ChargeResult, type Payment, type PaymentChange } from '../domain/payment.js';
 import { settleFromCharge, settleFromLookup } from '../domain/settlement.js';
 import { refundIfOwed, type RefundDeps } from './refund-payment.js';
 
 export interface ChargeDeps extends RefundDeps {
+  orders: OrderStatusSource;
   onNewEvent: () => void;
 }
 
@@ -26,9 +29,26 @@ async function askProvider(payment: Payment, token: string, deps: ChargeDeps): P
   }
 }
 
+/**
+ * orders.created and orders.cancelled arrive on two topics, in no set order (both wait in Kafka while payments is down):
+ * before charging, orders is asked whether the order is cancelled already. If it cannot answer, the charge goes ahead
+ * and a cancellation that follows is refunded.
+ */
+async function withCancellationFromOrders(payment: Payment, deps: ChargeDeps, now: () => Date): Promise<Payment> {
+  if (payment.cancelledAt) return payment;
+  const status = await deps.orders.statusOf(payment.orderId, payment.userId).catch((err: unknown) => {
+    deps.logger.warn({ err, orderId: payment.orderId }, 'orders could not say whether the order is cancelled; charging it');
+    return undefined;
+  });
+  if (status !== 'CANCELLED') return payment;
+  const { payment: after } = await deps.payments.apply(payment.orderId, (current) => recordCancellation(current, now()));
+  return after ?? payment;
+}
+
 export async function chargeOrder(event: EventOf<'orders.created'>, deps: ChargeDeps): Promise<void> {
   const now = deps.now ?? (() => new Date());
-  const payment = await deps.payments.open(openPayment(event, now()));
+  const opened = await deps.payments.open(openPayment(event, now()));
+  const payment = opened.status === 'PENDING' ? await withCancellationFromOrders(opened, deps, now) : opened;
   // Settled already (a redelivery), or void: nothing to charge, but a refund may still be owed.
   if (payment.status !== 'PENDING') return refundIfOwed(payment, deps);
 
