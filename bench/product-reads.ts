@@ -1,26 +1,13 @@
 // Product reads through the whole path (client → gateway → daprd → daprd → catalog → Redis cache) against a bare
 // node:http server returning the same bytes, in the same run on the same machine: req/s, p50, p99 and their ratio.
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startInfra } from '../dev/stack/infra.js';
 import { spawnManaged } from '../dev/stack/managed-process.js';
 import { freePort, waitForPort } from '../dev/stack/ports.js';
-import { renderResources } from '../dev/stack/resources.js';
-import { startServiceProcess, type RunningService } from '../dev/stack/service-process.js';
-import { infraPorts, repoRoot, stackVariables } from '../dev/stack/settings.js';
-import { ensureToolchain } from '../dev/toolchain/paths.js';
+import type { RunningService } from '../dev/stack/service-process.js';
+import { repoRoot } from '../dev/stack/settings.js';
+import { say, startBenchStack } from './support/bench-stack.js';
 import { drive, table, type LoadResult } from './support/load.js';
-
-const say = (m: string) => console.log(`[bench] ${m}`);
-
-function build(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    spawn('npx', ['tsc', '-b'], { cwd: repoRoot, stdio: 'inherit' }).once('exit', (code) => (code === 0 ? resolve() : reject(new Error('tsc -b failed'))));
-  });
-}
 
 export async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { connections: { type: 'string', default: '32' }, duration: { type: 'string', default: '10' }, product: { type: 'string', default: 'prod-001' } } });
@@ -28,20 +15,10 @@ export async function main(args: string[]): Promise<void> {
   const duration = Number(values.duration);
   say(`product reads: ${connections} keep-alive connections, ${duration} s per target, ${os.cpus().length} CPUs`);
 
-  const tools = await ensureToolchain(['daprd', 'kafka', 'ferretdb', 'redis']);
-  say('building the workspace');
-  await build();
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'commercex-bench-'));
-  const portEnv: NodeJS.ProcessEnv = {};
-  for (const v of ['KAFKA_PORT', 'KAFKA_CONTROLLER_PORT', 'REDIS_PORT', 'MONGO_PORT', 'PAYMENT_PROVIDER_PORT']) portEnv[v] = String(await freePort());
-  const ports = infraPorts(portEnv);
-  say(`starting Kafka, Redis and FerretDB (state in ${stateDir})`);
-  const infra = await startInfra({ redisServer: tools.redisServer, ferretdb: tools.ferretdb, kafkaLibs: tools.kafkaLibs }, ports, stateDir);
-  const vars = stackVariables(ports, stateDir);
-  const { resourcesDir, configFile } = renderResources(vars, stateDir);
+  const stack = await startBenchStack();
   const running: RunningService[] = [];
   const start = async (name: string, env: Record<string, string>) => {
-    const s = await startServiceProcess({ name, daprd: tools.daprd, resourcesDir, configFile, logDir: path.join(stateDir, 'logs'), env: { ...vars, LOG_LEVEL: 'warn', OTEL_SDK_DISABLED: 'true', ...env } });
+    const s = await stack.start(name, env);
     running.push(s);
     return s;
   };
@@ -58,7 +35,7 @@ export async function main(args: string[]): Promise<void> {
       if (res.status !== 200) throw new Error(`warm-up answered ${res.status}: ${payload}`);
     }
     const basePort = await freePort();
-    baseline = spawnManaged('bare-server', process.execPath, ['--import', 'tsx', 'bench/support/bare-server.ts'], { cwd: repoRoot, env: { ...process.env, BENCH_PORT: String(basePort), BENCH_PAYLOAD: payload }, logDir: path.join(stateDir, 'logs') });
+    baseline = spawnManaged('bare-server', process.execPath, ['--import', 'tsx', 'bench/support/bare-server.ts'], { cwd: repoRoot, env: { ...process.env, BENCH_PORT: String(basePort), BENCH_PAYLOAD: payload }, logDir: stack.logDir });
     await waitForPort(basePort, 'bare server', 15_000);
 
     // The same read at each hop, so the table shows where the time goes. Sidecar-only goes last: the requests autocannon
@@ -85,11 +62,7 @@ export async function main(args: string[]): Promise<void> {
     console.log(`\n${table(results)}\n`);
     console.log(`gateway / bare node:http: ${(100 * shop.rps / bare.rps).toFixed(1)} % of the throughput; p99 ${shop.p99.toFixed(0)} ms against ${bare.p99.toFixed(0)} ms\n`);
   } finally {
-    say('stopping');
     await baseline?.stop();
-    await Promise.all(running.map((s) => s.stop()));
-    await infra.stop();
-    if (process.env.KEEP_BENCH_STATE) say(`logs kept in ${path.join(stateDir, 'logs')}`);
-    else fs.rmSync(stateDir, { recursive: true, force: true });
+    await stack.stop();
   }
 }
