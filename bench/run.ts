@@ -1,6 +1,7 @@
 // `npm run bench -- <scenario> [options]`: runs one load scenario from bench/.
 const scenarios: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
   'product-reads': () => import('./product-reads.js'),
+  checkout: () => import('./checkout.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);
