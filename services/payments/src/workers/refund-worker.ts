@@ -10,14 +10,22 @@ export interface RefundWorker {
 export function createRefundWorker(deps: RefundDeps & { logger: Logger }, everyMs: number): RefundWorker {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  let busy = false;
 
   const pass = async () => {
     for (const payment of await deps.payments.owingRefunds(20)) {
       await refundIfOwed(payment, deps).catch((err: unknown) => deps.logger.warn({ err, orderId: payment.orderId }, 'refund failed; tried again later'));
     }
   };
+  // One pass at a time: a slow provider must not pile passes up.
   const tick = () => {
-    running = pass().catch((err: unknown) => deps.logger.warn({ err }, 'refund pass failed'));
+    if (busy) return;
+    busy = true;
+    running = pass()
+      .catch((err: unknown) => deps.logger.warn({ err }, 'refund pass failed'))
+      .finally(() => {
+        busy = false;
+      });
   };
   return {
     start() {
