@@ -138,10 +138,11 @@ export async function main(args: string[]): Promise<void> {
   try {
     say('starting the gateway and the seven services, each beside its daprd');
     const unlimited = { RATE_LIMIT_IP_POINTS: '100000000', RATE_LIMIT_USER_POINTS: '100000000', RATE_LIMIT_AUTH_POINTS: '100000000' };
-    // One after the other: concurrent starts can be handed the same free ports (see test/support/start-services.ts).
-    const gateway = await stack.start('gateway', unlimited);
-    await stack.start('users', { SCRYPT_LOG_N: '14' });
-    for (const name of ['catalog', 'cart', 'orders', 'inventory', 'payments', 'notifications']) await stack.start(name);
+    const [gateway] = await Promise.all([
+      stack.start('gateway', unlimited),
+      stack.start('users', { SCRYPT_LOG_N: '14' }),
+      ...['catalog', 'cart', 'orders', 'inventory', 'payments', 'notifications'].map((name) => stack.start(name)),
+    ]);
     const client = new ShopClient(gateway.url);
     const admin = await client.adminToken(stack.vars.SECRETS_FILE!);
     const products: string[] = [];

