@@ -1,8 +1,8 @@
-// Messages that can never be handled go to their topic's dead-letter topic, where administrators can see them, and
-// the orders behind and after them are not held up or changed.
+// Messages that can never be handled go to their topic's dead-letter topic, where administrators can see them through
+// the gateway, and the orders behind and after them are not held up or changed.
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { callApp, eventually, publish } from '../support/test-stack.js';
+import { eventually, publish } from '../support/test-stack.js';
 import { startCheckout, type Checkout } from './support/checkout.js';
 import { chargesOf } from './support/payment-provider.js';
 
@@ -20,11 +20,12 @@ interface DeadLetter {
   data: unknown;
 }
 
-/** Waits until notifications lists the message among the dead letters of its topic (an administrator's view). */
-function deadLettered(topic: string, eventId: string): Promise<DeadLetter> {
+/** Waits until an administrator sees the message among the dead letters of its topic (GET /api/v1/admin/dead-letters). */
+async function deadLettered(topic: string, eventId: string): Promise<DeadLetter> {
+  const admin = await shop.adminToken();
   return eventually(`${eventId} listed among the dead letters of ${topic}`, async () => {
-    const res = await callApp(shop.service('notifications'), 'GET', `dead-letters?topic=${topic}`, undefined, { 'x-user-id': 'admin-1', 'x-user-roles': 'admin' });
-    expect(res.status).toBe(200);
+    const res = await shop.api.call('GET', `/api/v1/admin/dead-letters?topic=${topic}`, { token: admin });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
     return (res.body as { items: DeadLetter[] }).items.find((d) => d.eventId === eventId);
   }, 90_000);
 }

@@ -6,7 +6,7 @@ export interface ProviderCharge {
   amount: number;
   currency: string;
   token: string;
-  status: 'processing' | 'approved' | 'declined';
+  status: 'processing' | 'approved' | 'declined' | 'refunded';
 }
 
 function providerUrl(): string {
