@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 export const configSchema = baseConfigSchema.extend({
   MONGODB_URI: z.string().min(1).describe('MongoDB connection string; the database is "orders"'),
-  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(200).describe('how often the outbox relay looks for unpublished events'),
+  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1_000).describe('how often the outbox relay looks for events left unpublished (new ones are published at once)'),
 });
 
 export type Config = z.output<typeof configSchema>;

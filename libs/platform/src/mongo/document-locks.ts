@@ -20,10 +20,11 @@ export interface LockTimings {
 const duplicateKey = 11_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits less than callers' 3 s invocation timeout, so a busy record answers 503 (retried by Dapr) before the call times out. */
 export class DocumentLocks {
   private readonly collection: Collection<LockDocument>;
 
-  constructor(connection: Connection, private readonly timings: LockTimings = { leaseMs: 10_000, waitMs: 5_000 }) {
+  constructor(connection: Connection, private readonly timings: LockTimings = { leaseMs: 10_000, waitMs: 2_500 }) {
     this.collection = connection.collection<LockDocument>('locks');
   }
 

@@ -20,4 +20,6 @@ export interface IdempotencyTimings {
   retentionMs?: number;
 }
 
-export const defaultIdempotencyTimings = { leaseMs: 60_000, retentionMs: 7 * 24 * 3_600_000 } as const;
+// The lease is well inside Dapr's delivery retries (deliveryRetry in components/*/resiliency.yaml, about 45 s): after a
+// crash mid-event, the redelivered event finds the dead handler's claim lapsed instead of being dead-lettered.
+export const defaultIdempotencyTimings = { leaseMs: 20_000, retentionMs: 7 * 24 * 3_600_000 } as const;
