@@ -20,6 +20,6 @@ export interface IdempotencyTimings {
   retentionMs?: number;
 }
 
-// The lease is well inside Dapr's delivery retries (deliveryRetry in components/*/resiliency.yaml, about 45 s): after a
+// The lease is well inside Dapr's delivery retries (deliveryRetry in components/*/resiliency.yaml, about a minute): after a
 // crash mid-event, the redelivered event finds the dead handler's claim lapsed instead of being dead-lettered.
 export const defaultIdempotencyTimings = { leaseMs: 20_000, retentionMs: 7 * 24 * 3_600_000 } as const;
