@@ -20,6 +20,8 @@ export interface IdempotencyTimings {
   retentionMs?: number;
 }
 
-// The lease is well inside Dapr's delivery retries (deliveryRetry in components/*/resiliency.yaml, about a minute): after a
-// crash mid-event, the redelivered event finds the dead handler's claim lapsed instead of being dead-lettered.
-export const defaultIdempotencyTimings = { leaseMs: 20_000, retentionMs: 7 * 24 * 3_600_000 } as const;
+// The lease is short: a claim only guards against a second delivery while the first is handled (handlers are also
+// idempotent by domain key). After a crash mid-event, the restarted process's redeliveries (Dapr retries them for
+// several seconds, deliveryRetry in components/*/resiliency.yaml) find the dead handler's claim lapsed and take it over;
+// a 60 s lease made them answer RETRY until the event was dead-lettered.
+export const defaultIdempotencyTimings = { leaseMs: 5_000, retentionMs: 7 * 24 * 3_600_000 } as const;
