@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureToolchain } from '../toolchain/paths.js';
 import { startInfra } from '../stack/infra.js';
+import { killMarked } from '../stack/leftovers.js';
 import { freePort } from '../stack/ports.js';
 import { renderResources } from '../stack/resources.js';
 import { infraPorts, repoRoot, stackVariables } from '../stack/settings.js';
@@ -61,6 +62,9 @@ async function main(): Promise<number> {
   try {
     code = await run('npx', ['vitest', 'run', ...process.argv.slice(2)], env);
   } finally {
+    // Services and sidecars inherit COMMERCEX_TEST_STATE_DIR; any a killed test worker left behind are stopped here.
+    const leftovers = killMarked('COMMERCEX_TEST_STATE_DIR', stateDir);
+    if (leftovers > 0) step(`stopped ${leftovers} process(es) a test left running`);
     step('stopping infrastructure');
     await infra.stop();
     if (code === 0 && !process.env.KEEP_TEST_STATE) fs.rmSync(stateDir, { recursive: true, force: true });
