@@ -1,7 +1,9 @@
 // Products in MongoDB as plain objects; each change's event waits in the product's own document until published.
+// Changes to an existing product run under its lock: FerretDB v1 applies an update as a read and a later write, so the
+// relay removing a published event could write back the fields a concurrent change had just set.
 import { conflict } from '@commercex/platform';
 import type { PendingEvent as RelayEvent } from '@commercex/platform';
-import { removeOutboxEvent } from '@commercex/platform/mongo';
+import { DocumentLocks, removeOutboxEvent } from '@commercex/platform/mongo';
 import type { Model } from 'mongoose';
 import type { PendingEvent, Product, ProductFields } from '../domain/product.js';
 import { pageWindow, searchFilter, type SearchInput } from '../domain/product-search.js';
@@ -26,7 +28,11 @@ function skuTaken(err: unknown): never {
 }
 
 export class ProductRepository {
-  constructor(private readonly model: Model<ProductDocument>) {}
+  private readonly locks: DocumentLocks;
+
+  constructor(private readonly model: Model<ProductDocument>, locks = new DocumentLocks(model.db)) {
+    this.locks = locks;
+  }
 
   async findById(id: string): Promise<Product | undefined> {
     const doc = await this.model.findById(id).lean<ProductDocument>();
@@ -50,11 +56,13 @@ export class ProductRepository {
 
   /** Sets the fields and queues the event in one update; undefined when there is no such product. */
   async update(id: string, fields: Partial<ProductFields>, event: PendingEvent, now: Date): Promise<Product | undefined> {
-    const doc = await this.model
-      .findOneAndUpdate({ _id: id }, { $set: { ...fields, updatedAt: now.toISOString() }, $push: { outbox: event } }, { returnDocument: 'after' })
-      .lean<ProductDocument>()
-      .catch(skuTaken);
-    return doc ? toProduct(doc) : undefined;
+    return this.locks.withLock(lockKey(id), async () => {
+      const doc = await this.model
+        .findOneAndUpdate({ _id: id }, { $set: { ...fields, updatedAt: now.toISOString() }, $push: { outbox: event } }, { returnDocument: 'after' })
+        .lean<ProductDocument>()
+        .catch(skuTaken);
+      return doc ? toProduct(doc) : undefined;
+    });
   }
 
   /** Inserts the seed list into an empty collection; a replica that seeded first wins, the other's duplicates are ignored. */
@@ -75,6 +83,8 @@ export class ProductRepository {
   }
 
   async markPublished(productId: string, eventId: string): Promise<void> {
-    await removeOutboxEvent(this.model.collection, productId, eventId);
+    await this.locks.withLock(lockKey(productId), () => removeOutboxEvent(this.model.collection, productId, eventId));
   }
 }
+
+const lockKey = (productId: string) => `product:${productId}`;
