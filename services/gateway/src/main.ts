@@ -3,7 +3,6 @@ import { createHttpApp, createLogger, DaprSidecar, installProcessFaultHandlers, 
 import { createRedis } from '@commercex/platform/redis';
 import { tokenVerifier } from './auth/token-verifier.js';
 import { loadGatewayConfig, trustProxySetting } from './config.js';
-import { sidecarStreams } from './data-access/sidecar-streams.js';
 import { readSigningKey } from './data-access/signing-key.js';
 import { eventStreams } from './entry-points/http/event-streams.js';
 import { openApiRoutes } from './entry-points/http/openapi-routes.js';
@@ -27,7 +26,7 @@ const limits = rateLimits(redis.client, {
 }, logger);
 
 const streams = eventStreams({
-  open: sidecarStreams({ host: config.DAPR_HOST, httpPort: config.DAPR_HTTP_PORT, apiToken: config.DAPR_API_TOKEN }),
+  open: (appId, method, request) => dapr.invokeStream(appId, method, request),
   openTimeoutMs: config.EVENT_STREAM_OPEN_TIMEOUT_MS,
   logger,
 });

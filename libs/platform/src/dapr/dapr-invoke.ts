@@ -16,25 +16,30 @@ type Send = (path: string, request: SidecarRequest) => Promise<SidecarResponse>;
  * anything else that is not a success (5xx, Dapr's own errors, timeouts, unreachable) becomes 503 UNAVAILABLE.
  */
 export async function daprInvoke<T>(send: Send, appId: string, method: string, options: InvokeOptions): Promise<T> {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) query.set(key, String(value));
-  const path = `/invoke/${encodeURIComponent(appId)}/method/${method.replace(/^\/+/, '')}${query.size > 0 ? `?${query}` : ''}`;
   const request: SidecarRequest = { method: options.httpMethod ?? 'GET', body: options.body };
   if (options.headers) request.headers = options.headers;
   if (options.timeoutMs !== undefined) request.timeoutMs = options.timeoutMs;
-  const response = await send(path, request);
-  const body = parseBody(response.text);
-  if (response.status < 300) return body as T;
+  const response = await send(invokePath(appId, method, options.query), request);
+  if (response.status < 300) return parseBody(response.text) as T;
+  return Promise.reject(invocationFailure(appId, method, response));
+}
 
-  const downstream = appErrorBody(body);
+/** The sidecar's path that invokes `method` on `appId`. */
+export function invokePath(appId: string, method: string, query: InvokeOptions['query'] = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value));
+  return `/invoke/${encodeURIComponent(appId)}/method/${method.replace(/^\/+/, '')}${search.size > 0 ? `?${search}` : ''}`;
+}
+
+/** The error for an invocation answered with a non-success `status`, by the rule above. */
+export function invocationFailure(appId: string, method: string, response: Pick<SidecarResponse, 'status' | 'text'>): AppError {
+  const downstream = appErrorBody(parseBody(response.text));
   if (downstream && response.status < 500) {
-    return Promise.reject(new AppError(downstream.code, response.status, downstream.message, { details: downstream.details }));
+    return new AppError(downstream.code, response.status, downstream.message, { details: downstream.details });
   }
-  return Promise.reject(
-    unavailable(`${appId} is unavailable`, {
-      details: { appId, method: method.split('?')[0], status: response.status, ...(downstream ? { code: downstream.code } : {}) },
-    }),
-  );
+  return unavailable(`${appId} is unavailable`, {
+    details: { appId, method: method.split('?')[0], status: response.status, ...(downstream ? { code: downstream.code } : {}) },
+  });
 }
 
 function appErrorBody(body: unknown): { code: string; message: string; details?: unknown } | undefined {

@@ -3,8 +3,10 @@
 import { aggregateIdOf, parseEvent, type EventOf, type Topic } from '@commercex/contracts';
 import { conflict, unavailable, type AppError } from '../errors/app-error.js';
 import type { BaseConfig } from '../config/base-config.js';
-import { parseBody, sidecarFailure, sidecarRequest, type SidecarHttpOptions, type SidecarRequest } from './sidecar-http.js';
-import { daprInvoke, type InvokeOptions } from './dapr-invoke.js';
+import { parseBody, sidecarFailure, sidecarRequest, sidecarStream, type SidecarHttpOptions, type SidecarRequest, type SidecarStreamRequest } from './sidecar-http.js';
+
+export type { SidecarStreamRequest } from './sidecar-http.js';
+import { daprInvoke, invokePath, type InvokeOptions } from './dapr-invoke.js';
 
 export interface DaprSidecarOptions {
   host?: string;
@@ -73,6 +75,11 @@ export class DaprSidecar {
   /** Calls a method of another app through its sidecar; see daprInvoke for how failures map. */
   invoke<T = unknown>(appId: string, method: string, options: InvokeOptions = {}): Promise<T> {
     return daprInvoke<T>((path, request) => this.request(path, request), appId, method, options);
+  }
+
+  /** Invokes a GET whose answer is an event stream, read as it flows (daprd relays it chunk by chunk for this Accept). */
+  invokeStream(appId: string, method: string, request: SidecarStreamRequest): Promise<Response> {
+    return sidecarStream(this.http, invokePath(appId, method), { ...request, headers: { ...request.headers, accept: 'text/event-stream' } });
   }
 
   async getState<T>(store: string, key: string): Promise<StateEntry<T> | undefined> {

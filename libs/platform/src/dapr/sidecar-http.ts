@@ -25,12 +25,7 @@ export interface SidecarResponse {
 
 /** One HTTP exchange with the sidecar; a sidecar that cannot be reached is UNAVAILABLE, any status is returned as is. */
 export async function sidecarRequest(options: SidecarHttpOptions, path: string, request: SidecarRequest = {}): Promise<SidecarResponse> {
-  const headers: Record<string, string> = { ...request.headers };
-  if (options.apiToken) headers['dapr-api-token'] = options.apiToken;
-  const requestId = currentRequestId();
-  if (requestId && !headers[requestIdHeader]) headers[requestIdHeader] = requestId;
-  // fetch is not instrumented, so the trace context is carried by hand.
-  propagation.inject(context.active(), headers);
+  const headers = sidecarHeaders(options, request.headers);
   let body: string | undefined;
   if (request.body !== undefined) {
     body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
@@ -47,6 +42,41 @@ export async function sidecarRequest(options: SidecarHttpOptions, path: string, 
   } catch (err) {
     throw unavailable('The Dapr sidecar did not answer', { details: { path: redactPath(path) }, cause: err });
   }
+}
+
+export interface SidecarStreamRequest {
+  headers?: Record<string, string>;
+  /** Aborting it closes the stream, upstream included. */
+  signal: AbortSignal;
+  /** How long the answer's status and headers may take; the body then flows for as long as it lasts. */
+  openTimeoutMs: number;
+}
+
+/**
+ * A GET whose answer is read as it flows (Server-Sent Events): resolves as soon as the head arrives, whatever its
+ * status; a sidecar that gives no head in time is UNAVAILABLE.
+ */
+export async function sidecarStream(options: SidecarHttpOptions, path: string, request: SidecarStreamRequest): Promise<Response> {
+  const opening = new AbortController();
+  const timer = setTimeout(() => opening.abort(new Error(`no answer within ${request.openTimeoutMs} ms`)), request.openTimeoutMs);
+  try {
+    return await options.fetch(`${options.baseUrl}${path}`, { headers: sidecarHeaders(options, request.headers), signal: AbortSignal.any([request.signal, opening.signal]) });
+  } catch (err) {
+    throw unavailable('The Dapr sidecar did not open the stream', { details: { path: redactPath(path) }, cause: err });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** What every call to the sidecar carries: its API token, the request id, and the trace context. */
+function sidecarHeaders(options: SidecarHttpOptions, given: Record<string, string> = {}): Record<string, string> {
+  const headers: Record<string, string> = { ...given };
+  if (options.apiToken) headers['dapr-api-token'] = options.apiToken;
+  const requestId = currentRequestId();
+  if (requestId && !headers[requestIdHeader]) headers[requestIdHeader] = requestId;
+  // fetch is not instrumented, so the trace context is carried by hand.
+  propagation.inject(context.active(), headers);
+  return headers;
 }
 
 /** JSON when the body is JSON, the text otherwise, undefined when empty. */

@@ -4,8 +4,8 @@ import { createLogger, errorHandler, unavailable } from '@commercex/platform';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { upstreamPath, type ApiRoute } from '../../src/api/route-definition.js';
-import type { OpenStream, StreamRequest } from '../../src/data-access/sidecar-streams.js';
-import { eventStreams, type EventStreams } from '../../src/entry-points/http/event-streams.js';
+import type { SidecarStreamRequest as StreamRequest } from '@commercex/platform';
+import { eventStreams, type EventStreams, type OpenStream } from '../../src/entry-points/http/event-streams.js';
 
 const logger = createLogger({ service: 'gateway-test', level: 'silent' });
 const route = { upstream: { appId: 'notifications', path: upstreamPath('events') } } as ApiRoute;

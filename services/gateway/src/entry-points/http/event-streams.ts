@@ -1,12 +1,11 @@
 // Server-Sent Events routes: the owning service's stream is relayed chunk by chunk, never buffered, for as long as
 // the client stays; the client leaving closes the upstream, and the upstream ending ends the client's stream.
 import { once } from 'node:events';
-import { metricsRegistry, registerOnce, type Logger } from '@commercex/platform';
+import { metricsRegistry, registerOnce, type Logger, type SidecarStreamRequest } from '@commercex/platform';
 import type { Request, RequestHandler, Response } from 'express';
 import { Gauge } from 'prom-client';
 import type { ApiRoute } from '../../api/route-definition.js';
 import { callerOf } from '../../auth/access-control.js';
-import type { OpenStream } from '../../data-access/sidecar-streams.js';
 import { callerHeaders } from '../../domain/caller.js';
 import { isEventStream } from '../../domain/event-stream.js';
 import { refusalOf, withoutInternals } from './upstream-errors.js';
@@ -17,6 +16,9 @@ export interface EventStreams {
   closeAll(): void;
   count(): number;
 }
+
+/** Resolves with the answer as soon as its head arrives, whatever its status (DaprSidecar.invokeStream). */
+export type OpenStream = (appId: string, method: string, request: SidecarStreamRequest) => Promise<globalThis.Response>;
 
 export interface EventStreamOptions {
   open: OpenStream;
@@ -70,7 +72,7 @@ export function eventStreams(options: EventStreamOptions): EventStreams {
     }
     if (!upstream.ok || !upstream.body || !isEventStream(upstream.headers.get('content-type'))) {
       const text = await upstream.text().catch(() => '');
-      throw withoutInternals(await refusalOf(appId, method, { status: upstream.status, headers: upstream.headers, text }), options.logger);
+      throw withoutInternals(refusalOf(appId, method, { status: upstream.status, text }), options.logger);
     }
     res.status(200).set(streamHeaders).flushHeaders();
     open.add(client);
