@@ -1,5 +1,5 @@
 // CPU time per process from /proc (Linux), so a scenario can show which processes its load kept busy.
-import fs from 'node:fs';
+import { statFields } from '../../dev/stack/proc-stat.js';
 
 export interface Watched {
   name: string;
@@ -11,14 +11,8 @@ const ticksPerSecond = 100;
 
 /** utime + stime of one process in seconds, undefined once it is gone (or off Linux). */
 function cpuSeconds(pid: number): number | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // After "pid (comm) ", utime and stime are the 12th and 13th fields.
-    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-  } catch {
-    return undefined;
-  }
+  const fields = statFields(pid);
+  return fields && (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 }
 
 export type CpuSnapshot = Map<string, number>;

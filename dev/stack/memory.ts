@@ -1,5 +1,6 @@
 // Resident memory of everything a command started (Linux /proc), so `npm start` can say what the stack costs.
 import fs from 'node:fs';
+import { statFields } from './proc-stat.js';
 
 /** Sum of VmRSS over `root` and all its descendants, in bytes; undefined where /proc is missing. */
 export function treeRss(root = process.pid): { bytes: number; processes: number } | undefined {
@@ -7,13 +8,8 @@ export function treeRss(root = process.pid): { bytes: number; processes: number 
   const parentOf = new Map<number, number>();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      // Field 4 of /proc/<pid>/stat is the parent pid; the command name before it may hold spaces, so split after ')'.
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // the process ended while we looked
-    }
+    const parent = statFields(entry)?.[1];
+    if (parent !== undefined) parentOf.set(Number(entry), Number(parent));
   }
   const inTree = new Set([root]);
   for (let grew = true; grew;) {

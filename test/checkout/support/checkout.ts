@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { RunningService } from '../../../dev/stack/service-process.js';
 import { order as orderSchema } from '../../../services/gateway/src/api/order-schemas.js';
+import type { Ledger } from '../../inventory/inventory-api.js';
 import { fastHashing, roomyLimits, Api, type Reply } from '../../shopping/support/shop.js';
 import { startServices } from '../../support/start-services.js';
 import { callApp, eventually } from '../../support/test-stack.js';
@@ -11,14 +12,6 @@ export const checkoutServices = ['users', 'catalog', 'cart', 'orders', 'inventor
 export type CheckoutService = (typeof checkoutServices)[number];
 
 export type Order = ReturnType<typeof orderSchema.parse>;
-
-export interface Ledger {
-  productId: string;
-  available: number;
-  reserved: number;
-  sold: number;
-  stocked: number;
-}
 
 export interface Customer {
   id: string;
