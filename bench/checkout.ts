@@ -5,7 +5,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { say, startBenchStack } from './support/bench-stack.js';
 import { busiest, cpuSnapshot } from './support/cpu-usage.js';
-import { ShopClient } from './support/shop-client.js';
+import { Api } from '../test/support/api-client.js';
 
 interface Settings {
   durationS: number;
@@ -42,7 +42,17 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 /** One order: POST, then poll until it is settled or the time is up. */
-async function placeAndWait(client: ShopClient, token: string, productId: string, s: Settings): Promise<Outcome> {
+/** A product with this much stock, as an administrator adds one. */
+async function stockedProduct(client: Api, admin: string, available: number): Promise<string> {
+  const body = { sku: `BN-${crypto.randomUUID().slice(0, 8)}`, name: 'Bench Kettle', description: 'A kettle for the checkout benchmark', category: 'bench', price: { amount: 2_000, currency: 'USD' } };
+  const created = await client.call('POST', '/api/v1/products', { token: admin, body });
+  if (created.status !== 201) throw new Error(`create product answered ${created.status}: ${JSON.stringify(created.body)}`);
+  const stocked = await client.call('PUT', `/api/v1/inventory/${created.body.id}`, { token: admin, body: { available } });
+  if (stocked.status !== 200) throw new Error(`set stock answered ${stocked.status}: ${JSON.stringify(stocked.body)}`);
+  return created.body.id as string;
+}
+
+async function placeAndWait(client: Api, token: string, productId: string, s: Settings): Promise<Outcome> {
   const t0 = performance.now();
   try {
     const placed = await client.call('POST', '/api/v1/orders', { token, body: { items: [{ productId, quantity: 1 }], payment: { token: 'tok_visa' } }, headers: { 'idempotency-key': crypto.randomUUID() } });
@@ -62,7 +72,7 @@ async function placeAndWait(client: ShopClient, token: string, productId: string
   }
 }
 
-async function runRate(rate: number, client: ShopClient, customers: readonly string[], products: readonly string[], s: Settings): Promise<RateResult> {
+async function runRate(rate: number, client: Api, customers: readonly string[], products: readonly string[], s: Settings): Promise<RateResult> {
   const count = Math.min(Math.round(rate * s.durationS), s.maxOrders);
   const interval = 1_000 / rate;
   let sent = 0;
@@ -146,13 +156,13 @@ export async function main(args: string[]): Promise<void> {
       stack.start('users', { SCRYPT_LOG_N: '14' }),
       ...['catalog', 'cart', 'orders', 'inventory', 'payments', 'notifications'].map((name) => stack.start(name)),
     ]);
-    const client = new ShopClient(gateway.url);
-    const admin = await client.adminToken(stack.vars.SECRETS_FILE!);
+    const client = new Api(gateway.url);
+    const admin = await client.adminToken();
     const products: string[] = [];
-    for (let i = 0; i < Number(values.products); i++) products.push(await client.stockedProduct(admin, 1_000_000));
+    for (let i = 0; i < Number(values.products); i++) products.push(await stockedProduct(client, admin, 1_000_000));
     say(`registering ${values.customers} customers`);
     const customers: string[] = [];
-    while (customers.length < Number(values.customers)) customers.push(...(await Promise.all(Array.from({ length: 8 }, () => client.register()))));
+    while (customers.length < Number(values.customers)) customers.push(...(await Promise.all(Array.from({ length: 8 }, async () => (await client.newCustomer('Bench')).token))));
 
     say('warming up: 5 orders, one at a time');
     for (let i = 0; i < 5; i++) {
