@@ -14,6 +14,7 @@ export * from './http/metrics-registry.js';
 export * from './http/request-id.js';
 export * from './http/validate.js';
 export * from './lifecycle/run-service.js';
+export * from './lifecycle/repeating-task.js';
 export * from './logging/logger.js';
 export * from './logging/request-context.js';
 export * from './outbox/outbox-relay.js';

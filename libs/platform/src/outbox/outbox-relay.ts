@@ -1,6 +1,7 @@
 // Publishes events kept inside aggregate documents (the outbox: one atomic write, no transaction). After a crash it
 // resumes from the documents; an event published but not yet marked goes out again with the same id and consumers drop it.
 import type { Topic } from '@commercex/contracts';
+import { repeatingTask } from '../lifecycle/repeating-task.js';
 import type { Logger } from '../logging/logger.js';
 
 export interface PendingEvent<T extends Topic = Topic> {
@@ -25,10 +26,6 @@ export interface OutboxRelay {
 }
 
 export function createOutboxRelay(store: OutboxStore, publish: Publish, logger: Logger, pollMs: number): OutboxRelay {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-
   let inFlight: Promise<number> | undefined;
   let again = false;
 
@@ -65,24 +62,10 @@ export function createOutboxRelay(store: OutboxStore, publish: Publish, logger: 
     return inFlight;
   };
 
-  const tick = () => {
-    running = drain()
-      .catch((err: unknown) => logger.warn({ err }, 'outbox relay pass failed; retrying on the next tick'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, pollMs);
-      });
-  };
-
+  const task = repeatingTask(drain, { everyMs: pollMs, logger, what: 'outbox relay pass' });
   return {
     drain,
-    start: () => {
-      stopped = false;
-      tick();
-    },
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
+    start: () => task.start(),
+    stop: () => task.stop(),
   };
 }

@@ -1,6 +1,6 @@
 // The background loop that keeps reservations honest: expires the ones past their time, abandons PENDING ones left
 // by a request that died, finishes state changes whose stock part was interrupted, and gives back stray holds.
-import type { Logger } from '@commercex/platform';
+import { repeatingTask, type Logger } from '@commercex/platform';
 import type { StockRepository } from '../data-access/stock-repository.js';
 import { isStrayHold } from '../domain/reservation.js';
 import { applyToStock } from '../use-cases/apply-to-stock.js';
@@ -23,9 +23,6 @@ export interface SweeperOptions {
 const batch = 100;
 
 export function reservationSweeper(deps: InventoryDeps & { stock: StockRepository }, o: SweeperOptions) {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  let stopped = true;
   let lastAudit = 0;
 
   const pass = async (): Promise<void> => {
@@ -55,25 +52,11 @@ export function reservationSweeper(deps: InventoryDeps & { stock: StockRepositor
     }
   };
 
-  const tick = () => {
-    running = pass()
-      .catch((err: unknown) => o.logger.warn({ err }, 'reservation sweep failed; retrying on the next tick'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, o.intervalMs);
-      });
-  };
-
+  const task = repeatingTask(pass, { everyMs: o.intervalMs, logger: o.logger, what: 'reservation sweep' });
   return {
     /** One pass now (tests). */
     pass,
-    start: () => {
-      stopped = false;
-      tick();
-    },
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
+    start: () => task.start(),
+    stop: () => task.stop(),
   };
 }
