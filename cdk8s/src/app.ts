@@ -8,6 +8,7 @@ import { DaprResourcesChart } from './charts/dapr-resources-chart.js';
 import { KafkaChart } from './charts/kafka-chart.js';
 import { MongodbChart } from './charts/mongodb-chart.js';
 import { NamespaceChart } from './charts/namespace-chart.js';
+import { PaymentProviderChart } from './charts/payment-provider-chart.js';
 import { RedisChart } from './charts/redis-chart.js';
 import { SecretsChart } from './charts/secrets-chart.js';
 import { ServiceChart } from './charts/service-chart.js';
@@ -36,6 +37,7 @@ export function commercexApp(options: CommercexAppOptions = {}): App {
   if (settings.mongodb.enabled) new MongodbChart(app, 'mongodb', { namespace, image: settings.mongodb.image });
   if (settings.redis.enabled) new RedisChart(app, 'redis', { namespace, image: settings.redis.image });
   if (settings.tracing.enabled) new TracingChart(app, 'tracing', { namespace, image: settings.tracing.image });
+  if (settings.paymentProvider.enabled) new PaymentProviderChart(app, 'payment-provider', { namespace, image: settings.paymentProvider.image });
 
   const components = ['pubsub', 'statestore', 'secretstore', 'payment-provider'].map((name) => ({ name, scopes: dapr.scopesOf(name) }));
   for (const spec of services) {

@@ -63,16 +63,20 @@ describe('Dapr resources for Kubernetes', () => {
     }
   });
 
-  it('when a sidecar reads secrets, then only the secret store\'s apps may, and only the signing key', () => {
+  it('when a sidecar reads secrets, then only the secret store\'s apps may, each only the secrets it needs, in Dapr and in RBAC', () => {
     const readers = component('secretstore').scopes as string[];
+    const needs: Record<string, string[]> = { gateway: ['jwt-signing-key'], users: ['admin', 'jwt-signing-key'] };
+    expect([...readers].sort()).toEqual(Object.keys(needs));
     for (const config of resources.filter((r) => r.kind === 'Configuration')) {
       const [scope] = config.spec.secrets.scopes;
       expect(scope).toMatchObject({ storeName: 'secretstore', defaultAccess: 'deny' });
-      expect(scope.allowedSecrets ?? []).toEqual(readers.includes(config.metadata.name) ? ['jwt-signing-key'] : []);
+      expect([...(scope.allowedSecrets ?? [])].sort()).toEqual(needs[config.metadata.name] ?? []);
     }
     const app = synth();
-    expect(app.get('Role', 'secretstore-reader').rules).toEqual([{ apiGroups: [''], resources: ['secrets'], resourceNames: ['jwt-signing-key'], verbs: ['get'] }]);
-    expect((app.get('RoleBinding', 'secretstore-readers').subjects as { name: string }[]).map((s) => s.name)).toEqual(readers);
+    for (const [reader, secrets] of Object.entries(needs)) {
+      expect(app.get('Role', `secretstore-reader-${reader}`).rules).toEqual([{ apiGroups: [''], resources: ['secrets'], resourceNames: secrets, verbs: ['get'] }]);
+      expect(app.get('RoleBinding', `secretstore-reader-${reader}`).subjects).toEqual([{ kind: 'ServiceAccount', name: reader, namespace: 'commercex' }]);
+    }
   });
 
   it('when the cdk8s app synthesizes, then it includes every file\'s resources unchanged but for the namespace', () => {

@@ -15,7 +15,7 @@ import { invalidObjects } from './support/validate-objects.js';
 
 const chartDir = path.join(repoRoot, 'charts/commercex');
 const distDir = path.join(repoRoot, 'dist');
-const generatedSecrets = ['dapr-api-token', 'app-api-token', 'jwt-signing-key'];
+const generatedSecrets = ['dapr-api-token', 'app-api-token', 'jwt-signing-key', 'admin'];
 let helm: string;
 
 function parse(text: string): K8sObject[] {
@@ -74,9 +74,27 @@ describe('Helm chart (real helm)', { timeout: 120_000 }, () => {
     expect(rendered.filter((o) => o.metadata.namespace !== 'shop').map(key)).toEqual([]);
     const policies = find(rendered, 'Configuration', 'catalog')!.spec.accessControl.policies as { namespace: string }[];
     expect(policies.map((p) => p.namespace)).toEqual(policies.map(() => 'shop'));
-    expect(find(rendered, 'RoleBinding', 'secretstore-readers')!.subjects).toEqual(expect.arrayContaining([expect.objectContaining({ namespace: 'shop' })]));
+    expect(find(rendered, 'RoleBinding', 'secretstore-reader-users')!.subjects).toEqual([expect.objectContaining({ namespace: 'shop' })]);
     const tokens = find(rendered, 'Secret', 'dapr-api-token')!.stringData as { token: string };
     expect(tokens.token).toMatch(/^[A-Za-z0-9]{48}$/);
+    expect(find(rendered, 'Secret', 'admin')!.stringData).toEqual({ email: 'admin@commercex.local', password: expect.stringMatching(/^[A-Za-z0-9]{48}$/) });
+  });
+
+  it('when installed with the defaults, then payments charges the in-cluster simulator, which the chart runs', () => {
+    const rendered = template('shop');
+    expect(find(rendered, 'Deployment', 'payment-provider')).toBeDefined();
+    expect(find(rendered, 'Service', 'payment-provider')!.spec.ports).toEqual([expect.objectContaining({ port: 4010 })]);
+    expect((find(rendered, 'Secret', 'connections')!.stringData as Record<string, string>)['payment-provider-url']).toBe('http://payment-provider:4010');
+  });
+
+  it('when the simulator is switched off, then the real provider\'s URL is required, and used once given', () => {
+    const args = ['template', 'commercex', chartDir, '--kube-version', `${targetKubernetes}.0`, '--set', 'paymentProvider.enabled=false'];
+    const refused = run(helm, args);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/connections.paymentProviderUrl is required when paymentProvider.enabled is false/);
+    const rendered = template('shop', 'paymentProvider.enabled=false', 'connections.paymentProviderUrl=https://pay.example.com');
+    expect(find(rendered, 'Deployment', 'payment-provider')).toBeUndefined();
+    expect((find(rendered, 'Secret', 'connections')!.stringData as Record<string, string>)['payment-provider-url']).toBe('https://pay.example.com');
   });
 
   it('when image, replicas, resources and dependencies are overridden, then the rendered objects show every override', () => {

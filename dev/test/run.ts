@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureToolchain } from '../toolchain/paths.js';
+import { STACK_TOOL_NAMES, ensureToolchain } from '../toolchain/paths.js';
 import { startInfra } from '../stack/infra.js';
 import { killMarked } from '../stack/leftovers.js';
 import { freePort } from '../stack/ports.js';
@@ -28,7 +28,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 
 async function main(): Promise<number> {
   const started = Date.now();
-  const tools = await ensureToolchain();
+  const tools = await ensureToolchain(STACK_TOOL_NAMES);
   step('building the workspace and type-checking the scripts and tests');
   if ((await run('npx', ['tsc', '-b'], process.env)) !== 0) return 1;
   if ((await run('npx', ['tsc', '-p', 'tsconfig.scripts.json'], process.env)) !== 0) return 1;
@@ -60,7 +60,7 @@ async function main(): Promise<number> {
   };
   let code = 1;
   try {
-    code = await run('npx', ['vitest', 'run', ...process.argv.slice(2)], env);
+    code = await run('npx', ['vitest', 'run', '--project', 'unit', '--project', 'integration', ...process.argv.slice(2)], env);
   } finally {
     // Services and sidecars inherit COMMERCEX_TEST_STATE_DIR; any a killed test worker left behind are stopped here.
     const leftovers = killMarked('COMMERCEX_TEST_STATE_DIR', stateDir);

@@ -2,9 +2,9 @@
 import path from 'node:path';
 import { cacheRoot, outputDir, whichSync } from './layout.js';
 import { installTools, type InstallOptions } from './toolchain.js';
-import { TOOL_NAMES, TOOL_VERSIONS, type ToolName } from './versions.js';
+import { CLUSTER_TOOL_NAMES, STACK_TOOL_NAMES, TOOL_NAMES, TOOL_VERSIONS, type ToolName } from './versions.js';
 
-export { TOOL_NAMES, TOOL_VERSIONS, installTools, type InstallOptions, type ToolName };
+export { CLUSTER_TOOL_NAMES, STACK_TOOL_NAMES, TOOL_NAMES, TOOL_VERSIONS, installTools, type InstallOptions, type ToolName };
 export { PrerequisiteError } from './prerequisites.js';
 
 export interface ToolchainPaths {
@@ -32,8 +32,19 @@ export interface ToolchainPaths {
   readonly ferretdb: string;
   /** redis-server from PATH (Debian package), else where apt-get puts it. */
   readonly redisServer: string;
+  /** The distribution registry (v3): `registry serve <config.yml>`. */
+  readonly registry: string;
   readonly helm: string;
   readonly tilt: string;
+  /** Directory of kube-apiserver, kube-controller-manager, kube-scheduler, kubelet, kube-proxy, kubectl and kubeadm. */
+  readonly kubernetesBin: string;
+  /** etcd server: `etcd --data-dir <dir> ...`. */
+  readonly etcd: string;
+  /** CoreDNS with its default plugins: `coredns -conf <Corefile>`. */
+  readonly coredns: string;
+  readonly metricsServer: string;
+  /** Directory of Dapr's operator, sentry, injector, placement and scheduler, for the control plane's images. */
+  readonly daprControlPlane: string;
 }
 
 /** Main classes on kafkaClasspath. */
@@ -61,8 +72,14 @@ export function resolveToolchainPaths(env: NodeJS.ProcessEnv = process.env): Too
     kafkaLog4j2Config: path.join(dir('kafka', TOOL_VERSIONS.kafka), 'log4j2.yaml'),
     ferretdb: path.join(dir('ferretdb', TOOL_VERSIONS.ferretdb), 'ferretdb'),
     redisServer: whichSync('redis-server', env) ?? '/usr/bin/redis-server',
+    registry: path.join(dir('registry', TOOL_VERSIONS.registry), 'registry'),
     helm: path.join(dir('helm', TOOL_VERSIONS.helm), 'helm'),
     tilt: path.join(dir('tilt', TOOL_VERSIONS.tilt), 'tilt'),
+    kubernetesBin: dir('kubernetes', TOOL_VERSIONS.kubernetes),
+    etcd: path.join(dir('etcd', TOOL_VERSIONS.etcd), 'etcd'),
+    coredns: path.join(dir('coredns', TOOL_VERSIONS.coredns), 'coredns'),
+    metricsServer: path.join(dir('metrics-server', TOOL_VERSIONS['metrics-server']), 'metrics-server'),
+    daprControlPlane: dir('dapr-control-plane', TOOL_VERSIONS['dapr-control-plane']),
   };
 }
 

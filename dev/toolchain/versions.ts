@@ -1,6 +1,10 @@
 // The pinned version of every tool, in one place: bumping one here rebuilds it on the next run.
 
-export const TOOL_NAMES = ['daprd', 'dapr', 'kafka', 'ferretdb', 'redis', 'helm', 'tilt'] as const;
+/** What the self-hosted stack and its tests use. */
+export const STACK_TOOL_NAMES = ['daprd', 'dapr', 'kafka', 'ferretdb', 'redis', 'helm', 'tilt'] as const;
+/** What the local Kubernetes cluster (dev/cluster) adds. */
+export const CLUSTER_TOOL_NAMES = ['kubernetes', 'etcd', 'coredns', 'registry', 'metrics-server', 'dapr-control-plane'] as const;
+export const TOOL_NAMES = [...STACK_TOOL_NAMES, ...CLUSTER_TOOL_NAMES] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 
 export const TOOL_VERSIONS = {
@@ -15,6 +19,17 @@ export const TOOL_VERSIONS = {
   helm: '3.22.0',
   /** go.mod in ./tilt must match. */
   tilt: '0.37.1',
+  /** The cluster's control plane and node binaries (go.mod in ./kubernetes must match). */
+  kubernetes: '1.34.4',
+  /** The etcd release line Kubernetes 1.34 is tested with. */
+  etcd: '3.6.16',
+  /** The CoreDNS line Kubernetes 1.34 ships (kubeadm's default). */
+  coredns: '1.12.1',
+  /** The image registry on loopback that the node pulls from. */
+  registry: '3.0.0',
+  'metrics-server': '0.8.0',
+  /** operator, sentry, injector, placement and scheduler: always the daprd version. */
+  'dapr-control-plane': '1.18.3',
 } as const satisfies Record<Exclude<ToolName, 'redis'>, string>;
 
 export function isToolName(value: string): value is ToolName {

@@ -40,24 +40,25 @@ export class DaprResourcesChart extends Chart {
     return this.resources.filter((r) => r.kind === kind);
   }
 
+  /** One Role per reading app, naming exactly the secrets its Configuration allows: RBAC and Dapr agree per app. */
   private grantSecretReads(): void {
-    const readers = this.scopesOf('secretstore');
-    const secrets = new Set<string>();
-    for (const config of this.ofKind('Configuration').filter((c) => readers.includes(c.name))) {
-      const scopes = (config.toJson() as ConfigurationJson).spec.secrets?.scopes ?? [];
-      for (const s of scopes.filter((x) => x.storeName === 'secretstore')) s.allowedSecrets?.forEach((name) => secrets.add(name));
-    }
-    if (secrets.size === 0) return;
     const labels = standardLabels('secretstore', 'dapr');
-    new k8s.KubeRole(this, 'secretstore-reader', {
-      metadata: { name: 'secretstore-reader', labels },
-      rules: [{ apiGroups: [''], resources: ['secrets'], resourceNames: [...secrets].sort(), verbs: ['get'] }],
-    });
-    new k8s.KubeRoleBinding(this, 'secretstore-readers', {
-      metadata: { name: 'secretstore-readers', labels },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'secretstore-reader' },
-      subjects: readers.map((app) => ({ kind: 'ServiceAccount', name: app, namespace: this.namespace })),
-    });
+    for (const app of this.scopesOf('secretstore')) {
+      const config = this.ofKind('Configuration').find((c) => c.name === app);
+      const scopes = config ? ((config.toJson() as ConfigurationJson).spec.secrets?.scopes ?? []) : [];
+      const secrets = [...new Set(scopes.filter((x) => x.storeName === 'secretstore').flatMap((x) => x.allowedSecrets ?? []))].sort();
+      if (secrets.length === 0) continue;
+      const name = `secretstore-reader-${app}`;
+      new k8s.KubeRole(this, name, {
+        metadata: { name, labels },
+        rules: [{ apiGroups: [''], resources: ['secrets'], resourceNames: secrets, verbs: ['get'] }],
+      });
+      new k8s.KubeRoleBinding(this, `${name}-binding`, {
+        metadata: { name, labels },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+        subjects: [{ kind: 'ServiceAccount', name: app, namespace: this.namespace }],
+      });
+    }
   }
 }
 

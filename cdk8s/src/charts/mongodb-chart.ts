@@ -1,4 +1,5 @@
-// MongoDB; every service uses its own database on it.
+// MongoDB (or any MongoDB-wire database); every service uses its own database on it. No arguments: the official
+// image's entrypoint already listens on every interface, and the local cluster's FerretDB image takes none.
 import type { Construct } from 'constructs';
 import { DependencyChart, type DependencyChartProps } from './dependency-chart.js';
 
@@ -10,7 +11,6 @@ export class MongodbChart extends DependencyChart {
       name: 'mongodb',
       image: props.image,
       user: 999,
-      args: ['--bind_ip_all'],
       ports: [{ name: 'mongodb', port: mongodbPort }],
       writablePaths: ['/data/db', '/data/configdb', '/tmp'],
     });

@@ -6,7 +6,7 @@ import type { Construct } from 'constructs';
 import type { ServiceSpec } from '../catalog.js';
 import { DaprService } from '../constructs/dapr-service.js';
 import { bindValue, jsonValue, renderOnlyIf, stringValue } from '../helm/helm-bindings.js';
-import type { DeploySettings } from '../settings.js';
+import { paymentProviderUrl, type DeploySettings } from '../settings.js';
 import { kafkaPort } from './kafka-chart.js';
 import { mongodbPort } from './mongodb-chart.js';
 import { redisPort } from './redis-chart.js';
@@ -74,7 +74,7 @@ function egressPorts(spec: ServiceSpec, components: readonly string[], s: Deploy
   // The Kubernetes secret store talks to the API server: 443 on its Service, 6443 on the nodes behind it.
   if (components.includes('secretstore')) ports.push(443, 6443);
   if (components.includes('payment-provider')) {
-    const url = new URL(s.connections.paymentProviderUrl);
+    const url = new URL(paymentProviderUrl(s));
     ports.push(443, Number(url.port || (url.protocol === 'https:' ? 443 : 80)));
   }
   return ports;

@@ -26,7 +26,7 @@ export interface HelmChartOptions {
 
 export function writeHelmChart(app: App, o: HelmChartOptions): string[] {
   const s = o.settings;
-  const off = (['kafka', 'mongodb', 'redis', 'tracing'] as const).filter((k) => !s[k].enabled);
+  const off = (['kafka', 'mongodb', 'redis', 'tracing', 'paymentProvider'] as const).filter((k) => !s[k].enabled);
   if (off.length > 0 || !s.autoscaling.enabled || !s.connections.create || !s.secrets.create) {
     throw new Error(`the chart must be generated with every optional part on, so values can switch them off (off: ${off.join(', ') || 'autoscaling, connections or secrets'})`);
   }

@@ -26,7 +26,8 @@ async function build(out: string, ctx: StepContext): Promise<void> {
   const dapr = await patchableCopy('github.com/dapr/dapr', `v${version}`, dir, 'dapr', ctx);
   if (!fs.existsSync(path.join(dapr, noTagFile))) throw new Error(`dapr v${version} has no ${noTagFile}; revisit steps/daprd.ts`);
   fs.writeFileSync(path.join(dapr, noTagFile), 'package components\n');
-  await goBuild({ cwd: dir, pkg: '.', output: path.join(out, 'daprd'), ldflags }, ctx);
+  // Static, as dapr's Makefile builds it (CGO ?= 0): it runs in the sidecar image as well as here.
+  await goBuild({ cwd: dir, pkg: '.', output: path.join(out, 'daprd'), ldflags, env: { CGO_ENABLED: '0' } }, ctx);
 }
 
 async function verify(out: string, ctx: StepContext): Promise<string> {
@@ -45,7 +46,7 @@ export const daprdStep: CachedStep = {
   estimate: '~8 min',
   buildNeeds: ['go'],
   inputs: fs.readdirSync(moduleDir).filter((f) => f === 'go.mod' || f === 'go.sum' || f.endsWith('.go')).sort().map((f) => path.join(moduleDir, f)),
-  recipe: `${ldflags.join(' ')} empty:${noTagFile}`,
+  recipe: `${ldflags.join(' ')} empty:${noTagFile} CGO_ENABLED=0`,
   artifact: 'daprd',
   build,
   verify,

@@ -51,15 +51,18 @@ export async function patchableCopy(module: string, version: string, buildDir: s
 
 export interface GoBuild {
   readonly cwd: string;
-  readonly pkg: string;
+  /** One package, or several built in one go (an output directory then, ending in /). */
+  readonly pkg: string | readonly string[];
   readonly output: string;
   readonly ldflags?: readonly string[];
+  /** Added to the Go environment (CGO_ENABLED, say). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export async function goBuild(b: GoBuild, ctx: StepContext): Promise<void> {
   const ldflags = ['-s', '-w', ...(b.ldflags ?? [])].join(' ');
   // -mod=mod: go.sum may lack lines for modules only our replace directives bring in.
-  await run('go', ['build', '-mod=mod', '-trimpath', '-buildvcs=false', '-ldflags', ldflags, '-o', b.output, b.pkg], { cwd: b.cwd, env: goEnv, logFile: ctx.logFile });
+  await run('go', ['build', '-mod=mod', '-trimpath', '-buildvcs=false', '-ldflags', ldflags, '-o', b.output, ...[b.pkg].flat()], { cwd: b.cwd, env: { ...goEnv, ...b.env }, logFile: ctx.logFile });
 }
 
 /** Fails unless the binary was linked against `module` at `version` (guards go.mod drifting from versions.ts). */

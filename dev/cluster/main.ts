@@ -1,0 +1,73 @@
+// `npm run cluster [up|down|status]`: a single-node Kubernetes on this machine with the shop installed,
+// or everything it started stopped again.
+import fs from 'node:fs';
+import path from 'node:path';
+import { toolchainPaths } from '../toolchain/paths.js';
+import { buildClusterImages } from './cluster-images.js';
+import { DAPR_NAMESPACE, daprChartDir, daprValues, installDapr } from './dapr.js';
+import { runningPid } from './daemon.js';
+import { clusterDown, DAEMONS } from './down.js';
+import { stopRegistry } from './registry.js';
+import { clusterPaths, clusterSettings } from './settings.js';
+import { adminCredentials, installShop } from './shop.js';
+import { clusterUp, timed } from './up.js';
+
+const log = (line: string) => console.log(`[cluster] ${line}`);
+const usage = 'usage: npm run cluster [-- up | down [--purge] | status]';
+
+async function up(): Promise<void> {
+  const started = performance.now();
+  const s = clusterSettings();
+  const p = clusterPaths(s);
+  const cluster = await clusterUp(s, p, log, (tools) => timed(log, 'images', () => buildClusterImages(s, p, tools, log)));
+  const { tools, kubectl, images } = cluster;
+  await timed(log, `Dapr control plane (${DAPR_NAMESPACE})`, async () => installDapr({
+    kubeconfig: p.kubeconfig, helm: tools.helm, chart: await daprChartDir(), values: daprValues({ registry: images.registry, refs: images.refs }),
+    logFile: path.join(p.logs, 'helm-dapr.log'), log,
+  }));
+  const url = await installShop({ p, helm: tools.helm, kubectl, images: images.shop, log });
+  const admin = await adminCredentials(kubectl);
+  log(`ready in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`
+  the shop:      ${url}   (also in ${path.relative(process.cwd(), p.gatewayUrl)})
+  administrator: ${admin.email} / ${admin.password}
+  kubectl:       export KUBECONFIG=${p.kubeconfig}; ${path.join(tools.kubernetesBin, 'kubectl')} get pods -A
+  stop it:       npm run cluster -- down`);
+}
+
+async function down(purge: boolean): Promise<void> {
+  const s = clusterSettings();
+  const p = clusterPaths(s);
+  await clusterDown(s, p, path.join(toolchainPaths.kubernetesBin, 'kube-proxy'), log);
+  if (await stopRegistry(p.registryData)) log('registry: stopped');
+  if (purge) {
+    fs.rmSync(s.dir, { recursive: true, force: true });
+    log(`removed ${s.dir}`);
+  }
+  log('down');
+}
+
+function status(): void {
+  const s = clusterSettings();
+  const p = clusterPaths(s);
+  for (const name of DAEMONS.filter((d) => d !== 'registry')) {
+    const pid = runningPid(p, name);
+    console.log(`${name.padEnd(24)} ${pid === undefined ? 'stopped' : `running (pid ${pid})`}`);
+  }
+  if (fs.existsSync(p.gatewayUrl)) console.log(`gateway                  ${fs.readFileSync(p.gatewayUrl, 'utf8').trim()}`);
+}
+
+const [command = 'up', ...rest] = process.argv.slice(2);
+const actions: Record<string, () => Promise<void> | void> = { up, down: () => down(rest.includes('--purge')), status };
+const action = actions[command];
+if (!action || command === '--help') {
+  console.log(usage);
+  process.exit(action ? 0 : 2);
+}
+try {
+  await action();
+} catch (err) {
+  console.error(`[cluster] ${err instanceof Error ? err.message : String(err)}`);
+  console.error('[cluster] logs are in .cluster/logs; `npm run cluster -- down` stops what started');
+  process.exit(1);
+}

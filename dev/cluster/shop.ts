@@ -1,0 +1,69 @@
+// The shop on the local cluster: `helm upgrade --install` of charts/commercex with values for this node,
+// every image from the cluster's registry, then the gateway's address written where tests and users find it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../stack/settings.js';
+import { run } from '../toolchain/exec.js';
+import { unblockRelease } from './helm-release.js';
+import { waitForDeployments, type Kubectl } from './kubectl.js';
+import type { ClusterPaths } from './settings.js';
+
+export const SHOP_NAMESPACE = 'commercex';
+
+export interface ShopImages {
+  /** `<registry>/commercex`: services are `<repository>/<service>:<tag>`. */
+  readonly repository: string;
+  readonly tag: string;
+  readonly kafka: string;
+  readonly mongodb: string;
+  readonly redis: string;
+  readonly paymentProvider: string;
+}
+
+/** One node with two cores: one replica each, scaled out by the autoscalers, and smaller requests. */
+export function localShopValues(images: ShopImages): object {
+  return {
+    image: { registry: images.repository, tag: images.tag, pullPolicy: 'IfNotPresent' },
+    autoscaling: { enabled: true, minReplicas: 1, maxReplicas: 3 },
+    resources: { requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '1', memory: '384Mi' } },
+    sidecar: { resources: { requests: { cpu: '25m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } } },
+    kafka: { enabled: true, image: images.kafka },
+    mongodb: { enabled: true, image: images.mongodb },
+    redis: { enabled: true, image: images.redis },
+    paymentProvider: { enabled: true, image: images.paymentProvider },
+    // No trace backend is built for the cluster yet.
+    tracing: { enabled: false },
+  };
+}
+
+export interface InstallShop {
+  readonly p: ClusterPaths;
+  readonly helm: string;
+  readonly kubectl: Kubectl;
+  readonly images: ShopImages;
+  readonly log: (line: string) => void;
+}
+
+/** Installs or upgrades the release and waits for every Deployment; returns the gateway's URL. */
+export async function installShop({ p, helm, kubectl, images, log }: InstallShop): Promise<string> {
+  const values = path.join(p.config, 'commercex-values.json');
+  fs.writeFileSync(values, JSON.stringify(localShopValues(images), null, 2));
+  const started = performance.now();
+  await unblockRelease({ helm, kubeconfig: p.kubeconfig, name: 'commercex', namespace: SHOP_NAMESPACE, logFile: path.join(p.logs, 'helm-commercex.log') }, log);
+  await run(helm, ['upgrade', '--install', 'commercex', path.join(repoRoot, 'charts/commercex'), '--namespace', SHOP_NAMESPACE, '--create-namespace',
+    '--kubeconfig', p.kubeconfig, '-f', values, '--wait', '--timeout', '10m'], { logFile: path.join(p.logs, 'helm-commercex.log') });
+  await waitForDeployments(kubectl, SHOP_NAMESPACE, 300_000);
+  log(`commercex: every Deployment available in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const { stdout } = await kubectl(['get', 'service', 'gateway', '-n', SHOP_NAMESPACE, '-o', 'jsonpath={.spec.clusterIP}:{.spec.ports[0].port}']);
+  const url = `http://${stdout.trim()}`;
+  fs.writeFileSync(p.gatewayUrl, `${url}\n`);
+  return url;
+}
+
+/** The administrator's credentials, as the chart generated them into the `admin` secret. */
+export async function adminCredentials(kubectl: Kubectl): Promise<{ email: string; password: string }> {
+  const { stdout } = await kubectl(['get', 'secret', 'admin', '-n', SHOP_NAMESPACE, '-o', 'json']);
+  const data = (JSON.parse(stdout) as { data: Record<string, string> }).data;
+  const decode = (key: string) => Buffer.from(data[key] ?? '', 'base64').toString('utf8');
+  return { email: decode('email'), password: decode('password') };
+}
