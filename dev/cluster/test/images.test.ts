@@ -102,7 +102,7 @@ describe.skipIf(!canBuild)('cluster images', () => {
     const container = (await run('buildah', ['from', '--tls-verify=false', refs[binary.repo]!])).stdout.trim();
     try {
       const { stdout } = await run('buildah', ['run', container, '--', 'sh', '-c', 'id -u; /bin/registry --version']);
-      expect(stdout).toMatch(/^65532\nregistry github\.com\/distribution\/distribution\/v3 v3\.0\.0/);
+      expect(stdout).toMatch(/^65532\n\/bin\/registry github\.com\/distribution\/distribution\/v3 v3\.0\.0/);
     } finally {
       await run('buildah', ['rm', container]);
     }

@@ -32,6 +32,6 @@ export function clusterUnderTest(): ClusterUnderTest {
 
 /** Runs `script` with node inside a service's app container, beside its sidecar, and returns what it printed. */
 export async function nodeInPod(kubectl: Kubectl, service: string, script: string): Promise<string> {
-  const { stdout } = await kubectl(['exec', '-n', SHOP_NAMESPACE, `deploy/${service}`, '-c', service, '--', 'node', '-e', script]);
+  const { stdout } = await kubectl(['exec', '-n', SHOP_NAMESPACE, `deploy/${service}`, '-c', 'app', '--', 'node', '-e', script]);
   return stdout.trim();
 }
