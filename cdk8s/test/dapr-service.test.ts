@@ -37,13 +37,19 @@ describe('DaprService', () => {
     expect(template.metadata.annotations).toMatchObject({ 'dapr.io/sidecar-cpu-request': '10m', 'dapr.io/sidecar-memory-limit': '64Mi' });
   });
 
-  it('when the grace period does not exceed Dapr\'s graceful shutdown, then construction fails', () => {
-    expect(() => synthService({ daprGracefulShutdownSeconds: 30, terminationGracePeriodSeconds: 30 })).toThrow(/must exceed daprGracefulShutdownSeconds/);
+  it('when the grace period does not exceed the drain and Dapr\'s graceful shutdown, then construction fails', () => {
+    expect(() => synthService({ daprGracefulShutdownSeconds: 20, drainSeconds: 10, terminationGracePeriodSeconds: 30 })).toThrow(/must exceed drainSeconds \+ daprGracefulShutdownSeconds \(30\)/);
+  });
+
+  it('when a pod terminates, then its app and its sidecar keep serving for the drain period before they stop', () => {
+    const template = synthService({ drainSeconds: 7 })('Deployment')!.spec.template;
+    expect(template.spec.containers[0].lifecycle).toEqual({ preStop: { sleep: { seconds: 7 } } });
+    expect(template.metadata.annotations).toMatchObject({ 'dapr.io/block-shutdown-duration': '7s' });
   });
 
   it('when the graceful shutdown is longer, then the default grace period follows it', () => {
     const get = synthService({ daprGracefulShutdownSeconds: 45 });
-    expect(get('Deployment')!.spec.template.spec.terminationGracePeriodSeconds).toBe(55);
+    expect(get('Deployment')!.spec.template.spec.terminationGracePeriodSeconds).toBe(65);
   });
 
   it.each([

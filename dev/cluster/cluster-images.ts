@@ -1,7 +1,6 @@
 // Every image the cluster runs, built into its registry: the pod sandbox, CoreDNS, metrics-server, the Dapr
 // control plane and sidecar, the shop's services and its development dependencies.
 import path from 'node:path';
-import { run } from '../toolchain/exec.js';
 import type { ToolchainPaths } from '../toolchain/paths.js';
 import { TOOL_VERSIONS } from '../toolchain/versions.js';
 import { daprImages } from './dapr.js';
@@ -9,7 +8,7 @@ import { buildImages } from './images/build-images.js';
 import { TagHash } from './images/content-hash.js';
 import { serviceNames } from './images/dockerfile-images.js';
 import { ensurePauseImage } from './pause-image.js';
-import { startRegistry } from './registry.js';
+import { startRegistry, tagManifest } from './registry.js';
 import type { ClusterPaths, ClusterSettings } from './settings.js';
 import type { ShopImages } from './shop.js';
 
@@ -28,21 +27,23 @@ function need(refs: Record<string, string>, name: string): string {
   return ref;
 }
 
-/** Pushes an image already in the registry under another tag: only the manifest moves, the layers are there. */
-async function pushAs(ref: string, target: string, logFile: string): Promise<string> {
-  await run('buildah', ['push', '--quiet', '--tls-verify=false', ref, `docker://${target}`], { logFile });
-  return target;
+/** Tags an image the registry holds once more, inside the registry: only the manifest is copied. */
+async function tagAs(registry: string, ref: string, tag: string): Promise<string> {
+  const match = /^[^/]+\/(.+):([^:/]+)$/.exec(ref);
+  if (!match) throw new Error(`not an image reference with a tag: ${ref}`);
+  await tagManifest(registry, match[1]!, match[2]!, tag);
+  return `${registry}/${match[1]!}:${tag}`;
 }
 
 /**
  * The chart names every service image `<repository>/<service>:<tag>` with one tag, so the service images are also
  * pushed under a tag made from all of theirs: it changes when any service changes, and pushing it again is cheap.
  */
-async function releaseTag(registry: string, refs: Record<string, string>, logFile: string): Promise<string> {
+async function releaseTag(registry: string, refs: Record<string, string>): Promise<string> {
   const hash = new TagHash();
   for (const name of serviceNames) hash.add(name, need(refs, name));
   const tag = hash.tag();
-  for (const name of serviceNames) await pushAs(need(refs, name), `${registry}/commercex/${name}:${tag}`, logFile);
+  for (const name of serviceNames) await tagAs(registry, need(refs, name), tag);
   return tag;
 }
 
@@ -57,12 +58,12 @@ export async function buildClusterImages(s: ClusterSettings, p: ClusterPaths, to
     { repo: 'k8s/metrics-server', files: [{ from: tools.metricsServer, to: '/metrics-server' }], entrypoint: ['/metrics-server'], user: 65532 },
   ];
   const refs = await buildImages({ registry: registry.address, binaries, outputFile: p.images, workDir: path.join(s.dir, 'images'), log: (line) => log(`[images] ${line}`) });
-  const tag = await releaseTag(registry.address, refs, logFile);
+  const tag = await releaseTag(registry.address, refs);
   return {
     registry: registry.address,
     refs,
     // kubeadm reads the CoreDNS version from the image tag (to migrate its Corefile), so that tag is the release's.
-    coredns: await pushAs(need(refs, 'k8s/coredns'), `${registry.address}/k8s/coredns:v${TOOL_VERSIONS.coredns}`, logFile),
+    coredns: await tagAs(registry.address, need(refs, 'k8s/coredns'), `v${TOOL_VERSIONS.coredns}`),
     metricsServer: need(refs, 'k8s/metrics-server'),
     shop: {
       repository: `${registry.address}/commercex`,

@@ -13,6 +13,7 @@ export const DAPR_VERSION = TOOL_VERSIONS['dapr-control-plane'];
 export const DAPR_NAMESPACE = 'dapr-system';
 /** Every Dapr image lives under `<registry>/dapr/`, as the chart's `global.registry` expects. */
 export const DAPR_REPO_PREFIX = 'dapr';
+export const SCHEDULER_VOLUME_SIZE = '1Gi';
 
 /** An image that holds prebuilt files only; the shape dev/cluster/images builds from. */
 export interface BinaryImage {
@@ -66,6 +67,8 @@ export interface DaprValuesOptions {
   readonly registry: string;
   /** `global.tag`: the tag of every image unless `refs` names it. @default DAPR_VERSION */
   readonly tag?: string;
+  /** StorageClass of the scheduler's volume claims (three, one per member). */
+  readonly storageClass: string;
   /** Full references by repo (`dapr/operator` → `127.0.0.1:5000/dapr/operator:<tag>`), as the image build returns them. */
   readonly refs?: Readonly<Record<string, string>>;
 }
@@ -94,8 +97,9 @@ export function daprValues(options: DaprValuesOptions): Record<string, unknown> 
     dapr_sidecar_injector: { replicaCount: 1, sidecarImagePullPolicy: 'IfNotPresent' },
     // Without HA placement keeps its table in memory anyway; this also keeps a later HA switch off volumes.
     dapr_placement: { ha: false, cluster: { forceInMemoryLog: true } },
-    // The scheduler's embedded etcd on an emptyDir instead of a PersistentVolumeClaim: the cluster has no provisioner.
-    dapr_scheduler: { cluster: { inMemoryStorage: true } },
+    // The scheduler's three embedded etcd members keep their data on volumes: in memory, a restarted member is
+    // refused by the other two ("member has already been bootstrapped") and crash-loops.
+    dapr_scheduler: { cluster: { storageClassName: options.storageClass, storageSize: SCHEDULER_VOLUME_SIZE } },
   };
   if (options.refs) {
     for (const name of DAPR_IMAGE_NAMES) {

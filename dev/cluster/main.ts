@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { toolchainPaths } from '../toolchain/paths.js';
 import { buildClusterImages } from './cluster-images.js';
-import { DAPR_NAMESPACE, daprChartDir, daprValues, installDapr } from './dapr.js';
+import { DAPR_NAMESPACE, SCHEDULER_VOLUME_SIZE, daprChartDir, daprValues, installDapr } from './dapr.js';
+import { LOCAL_STORAGE_CLASS, ensureLocalVolumes } from './local-volumes.js';
 import { runningPid } from './daemon.js';
 import { clusterDown, DAEMONS } from './down.js';
 import { stopRegistry } from './registry.js';
@@ -21,8 +22,10 @@ async function up(): Promise<void> {
   const p = clusterPaths(s);
   const cluster = await clusterUp(s, p, log, (tools) => timed(log, 'images', () => buildClusterImages(s, p, tools, log)));
   const { tools, kubectl, images } = cluster;
+  await ensureLocalVolumes(s, kubectl, 'dapr-scheduler', 3, SCHEDULER_VOLUME_SIZE);
   await timed(log, `Dapr control plane (${DAPR_NAMESPACE})`, async () => installDapr({
-    kubeconfig: p.kubeconfig, helm: tools.helm, chart: await daprChartDir(), values: daprValues({ registry: images.registry, refs: images.refs }),
+    kubeconfig: p.kubeconfig, helm: tools.helm, chart: await daprChartDir(),
+    values: daprValues({ registry: images.registry, refs: images.refs, storageClass: LOCAL_STORAGE_CLASS }),
     logFile: path.join(p.logs, 'helm-dapr.log'), log,
   }));
   const url = await installShop({ p, helm: tools.helm, kubectl, images: images.shop, log });

@@ -6,6 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isPortFree } from '../stack/ports.js';
 import { toolchainPaths } from '../toolchain/paths.js';
 
+export { hasManifest, tagManifest } from './registry-manifests.js';
+
 export const defaultRegistryPort = 5000;
 
 export interface RegistryOptions {
@@ -33,24 +35,20 @@ function files(dataDir: string) {
   return { pid: path.join(dir, 'registry.pid'), log: path.join(dir, 'registry.log'), config: path.join(dir, 'config.yml'), storage: path.join(dir, 'storage') };
 }
 
-function config(address: string, storage: string): string {
-  return [
-    'version: 0.1',
-    'log:',
-    // Warnings and errors only: at info it logs a line for every request, and a node pulls a lot.
-    '  level: warn',
-    '  accesslog:',
-    '    disabled: true',
-    'storage:',
-    '  filesystem:',
-    `    rootdirectory: ${storage}`,
-    '  delete:',
-    '    enabled: true',
-    'http:',
-    `  addr: ${address}`,
-    '',
-  ].join('\n');
-}
+// Warnings and errors only: at info it logs a line for every request, and a node pulls a lot.
+const config = (address: string, storage: string): string => `version: 0.1
+log:
+  level: warn
+  accesslog:
+    disabled: true
+storage:
+  filesystem:
+    rootdirectory: ${storage}
+  delete:
+    enabled: true
+http:
+  addr: ${address}
+`;
 
 /** Exists and is not a zombie (a detached child of this process lingers as one until reaped). */
 function alive(pid: number): boolean {
@@ -91,6 +89,15 @@ async function answers(address: string): Promise<boolean> {
   }
 }
 
+/** Waits up to 15 s for a starting registry, giving up early if its process is gone. */
+async function answersWithin(address: string, pid: number): Promise<boolean> {
+  for (let waited = 0; waited < 15_000 && alive(pid); waited += 100) {
+    if (await answers(address)) return true;
+    await sleep(100);
+  }
+  return false;
+}
+
 /** Starts the registry detached, or reuses the one already serving `dataDir`. */
 export async function startRegistry(options: RegistryOptions): Promise<RunningRegistry> {
   const host = options.host ?? '127.0.0.1';
@@ -101,7 +108,8 @@ export async function startRegistry(options: RegistryOptions): Promise<RunningRe
   if (existing) {
     const running = addressIn(f.config);
     if (running !== address) throw new Error(`a registry for ${options.dataDir} already runs on ${running} (pid ${existing}); use that address or stop it first (stopRegistry)`);
-    if (await answers(address)) return { address, pid: existing, started: false, logFile: f.log };
+    if (await answersWithin(address, existing)) return { address, pid: existing, started: false, logFile: f.log };
+    throw new Error(`the registry for ${options.dataDir} (pid ${existing}) does not answer on http://${address}/v2/; see ${f.log}, or stop it (stopRegistry)`);
   }
   if (!(await isPortFree(port, host))) {
     throw new Error(`port ${port} on ${host} is already in use, so the image registry cannot listen there; free it or pick another port (CLUSTER_REGISTRY_PORT)`);
@@ -122,11 +130,7 @@ export async function startRegistry(options: RegistryOptions): Promise<RunningRe
   if (pid === undefined) throw new Error(`could not start ${binary}; see ${f.log}`);
   child.unref();
   fs.writeFileSync(f.pid, `${pid}\n`);
-  for (let waited = 0; waited < 15_000; waited += 100) {
-    if (await answers(address)) return { address, pid, started: true, logFile: f.log };
-    if (child.exitCode !== null || !livePid(options.dataDir)) break;
-    await sleep(100);
-  }
+  if (await answersWithin(address, pid)) return { address, pid, started: true, logFile: f.log };
   const tail = fs.readFileSync(f.log, 'utf8').trimEnd().split('\n').slice(-10).join('\n');
   throw new Error(`the registry did not answer on http://${address}/v2/; its log (${f.log}) ends with:\n${tail}`);
 }
@@ -143,28 +147,4 @@ export async function stopRegistry(dataDir: string): Promise<boolean> {
   }
   process.kill(pid, 'SIGKILL');
   return true;
-}
-
-const manifestTypes = [
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-].join(', ');
-
-/** Whether the registry holds `repo:tag` (`commercex/orders`, `3f2a…`). */
-export async function hasManifest(address: string, repo: string, tag: string): Promise<boolean> {
-  const res = await fetch(`http://${address}/v2/${repo}/manifests/${tag}`, { method: 'HEAD', headers: { accept: manifestTypes } });
-  if (res.status === 200) return true;
-  if (res.status === 404) return false;
-  throw new Error(`the registry at ${address} answered ${res.status} for ${repo}:${tag}; see its log`);
-}
-
-/** Gives `repo:from` a second tag `to` inside the registry: the manifest is copied, no layer moves. */
-export async function tagManifest(address: string, repo: string, from: string, to: string): Promise<void> {
-  const got = await fetch(`http://${address}/v2/${repo}/manifests/${from}`, { headers: { accept: manifestTypes } });
-  if (!got.ok) throw new Error(`the registry at ${address} has no ${repo}:${from} to tag (${got.status}); build it first`);
-  const type = got.headers.get('content-type') ?? 'application/vnd.oci.image.manifest.v1+json';
-  const put = await fetch(`http://${address}/v2/${repo}/manifests/${to}`, { method: 'PUT', headers: { 'content-type': type }, body: await got.arrayBuffer() });
-  if (put.status !== 201) throw new Error(`the registry at ${address} refused ${repo}:${to} (${put.status}: ${await put.text()})`);
 }

@@ -10,6 +10,8 @@ export interface DaprAnnotationInput {
   readonly sidecarResources: ResourceSettings;
   readonly logLevel: string;
   readonly gracefulShutdownSeconds: number;
+  /** daprd keeps serving this long after SIGTERM (or until the app reports unhealthy), then drains. */
+  readonly blockShutdownSeconds: number;
   readonly metricsPort: number;
 }
 
@@ -39,6 +41,7 @@ export function daprAnnotations(a: DaprAnnotationInput): Record<string, string> 
     'dapr.io/sidecar-memory-limit': a.sidecarResources.limits.memory,
     'dapr.io/sidecar-seccomp-profile-type': 'RuntimeDefault',
     'dapr.io/graceful-shutdown-seconds': String(a.gracefulShutdownSeconds),
+    ...(a.blockShutdownSeconds > 0 ? { 'dapr.io/block-shutdown-duration': `${a.blockShutdownSeconds}s` } : {}),
     // Only the scoped `secretstore` component may read secrets, not the built-in store.
     'dapr.io/disable-builtin-k8s-secret-store': 'true',
   };

@@ -51,7 +51,12 @@ export interface DaprServiceProps {
   readonly env?: Readonly<Record<string, EnvValue>>;
   /** Seconds daprd drains in-flight work on shutdown. @default 20 */
   readonly daprGracefulShutdownSeconds?: number;
-  /** Must exceed daprGracefulShutdownSeconds, or the kubelet kills daprd mid-drain. @default daprGracefulShutdownSeconds + 10 */
+  /**
+   * Seconds a terminating pod keeps serving (the app's preStop sleep, daprd's block-shutdown-duration) while the
+   * endpoints and DNS answers that still name it are withdrawn; callers sent there meanwhile are answered. @default 10
+   */
+  readonly drainSeconds?: number;
+  /** Must exceed drainSeconds + daprGracefulShutdownSeconds, or the kubelet kills daprd mid-drain. @default their sum + 10 */
   readonly terminationGracePeriodSeconds?: number;
   /** Who may reach it and what it may reach. @default private, invoked by nobody, invoking nobody */
   readonly network?: DaprServiceNetwork;
@@ -87,7 +92,7 @@ export class DaprService extends Construct {
 
     this.deployment = new Deployment(this, 'deployment', {
       metadata: { name: p.appId, labels },
-      podMetadata: { labels, annotations: daprAnnotations({ ...p, config: p.daprConfig, logLevel: p.sidecarLogLevel, gracefulShutdownSeconds: p.daprGracefulShutdownSeconds, metricsPort: sidecarMetricsPort }) },
+      podMetadata: { labels, annotations: daprAnnotations({ ...p, config: p.daprConfig, logLevel: p.sidecarLogLevel, gracefulShutdownSeconds: p.daprGracefulShutdownSeconds, blockShutdownSeconds: p.drainSeconds, metricsPort: sidecarMetricsPort }) },
       select: false,
       // With an autoscaler the HPA owns the count; a fixed one would reset it on every apply.
       replicas: p.autoscaling ? undefined : p.replicas,
@@ -121,6 +126,8 @@ export class DaprService extends Construct {
       volumeMounts: [{ path: '/tmp', volume: Volume.fromEmptyDir(this, 'tmp', 'tmp', { sizeLimit: Size.mebibytes(64) }) }],
     });
     const workload = ApiObject.of(this.deployment);
+    // The kubelet's own sleep (no shell needed in the image): the app gets SIGTERM only once callers stopped coming.
+    if (p.drainSeconds > 0) workload.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/lifecycle', { preStop: { sleep: { seconds: p.drainSeconds } } }));
     addPodSeccomp(workload);
     dropAddressLabel(workload);
     this.spreadAcrossNodesAndZones(workload, selector);
@@ -186,6 +193,7 @@ type Checked = Required<Omit<DaprServiceProps, 'autoscaling' | 'network' | 'env'
 
 function checked(props: DaprServiceProps): Checked {
   const graceful = props.daprGracefulShutdownSeconds ?? 20;
+  const drain = props.drainSeconds ?? 10;
   const p: Checked = {
     ...props,
     imagePullPolicy: props.imagePullPolicy ?? ImagePullPolicy.IF_NOT_PRESENT,
@@ -198,7 +206,8 @@ function checked(props: DaprServiceProps): Checked {
     apiTokenSecret: props.apiTokenSecret ?? 'dapr-api-token',
     appTokenSecret: props.appTokenSecret ?? 'app-api-token',
     daprGracefulShutdownSeconds: graceful,
-    terminationGracePeriodSeconds: props.terminationGracePeriodSeconds ?? graceful + 10,
+    drainSeconds: drain,
+    terminationGracePeriodSeconds: props.terminationGracePeriodSeconds ?? drain + graceful + 10,
   };
   const fail = (why: string) => {
     throw new Error(`DaprService ${props.appId}: ${why}`);
@@ -211,8 +220,9 @@ function checked(props: DaprServiceProps): Checked {
   if (p.autoscaling && (p.autoscaling.minReplicas < 1 || p.autoscaling.minReplicas > p.autoscaling.maxReplicas)) {
     fail(`autoscaling needs 1 <= minReplicas <= maxReplicas, got ${p.autoscaling.minReplicas}..${p.autoscaling.maxReplicas}`);
   }
-  if (p.terminationGracePeriodSeconds <= p.daprGracefulShutdownSeconds) {
-    fail(`terminationGracePeriodSeconds (${p.terminationGracePeriodSeconds}) must exceed daprGracefulShutdownSeconds (${p.daprGracefulShutdownSeconds})`);
+  if (!Number.isInteger(p.drainSeconds) || p.drainSeconds < 0) fail(`drainSeconds must be a whole number of seconds, got ${p.drainSeconds}`);
+  if (p.terminationGracePeriodSeconds <= p.drainSeconds + p.daprGracefulShutdownSeconds) {
+    fail(`terminationGracePeriodSeconds (${p.terminationGracePeriodSeconds}) must exceed drainSeconds + daprGracefulShutdownSeconds (${p.drainSeconds + p.daprGracefulShutdownSeconds})`);
   }
   return p;
 }

@@ -35,7 +35,7 @@ async function inRegistry(registry: string, repo: string, tag: string): Promise<
   try {
     return await hasManifest(registry, repo, tag);
   } catch (err) {
-    throw new Error(`cannot ask the registry at ${registry} for ${repo}:${tag} (${(err as Error).message}): start it with startRegistry(), as \`npx tsx dev/cluster/images/main.ts\` does`);
+    throw new Error(`cannot ask the registry at ${registry} for ${repo}:${tag} (${(err as Error).message}): start it with startRegistry(), as \`npx tsx dev/cluster/images/main.ts\` does`, { cause: err });
   }
 }
 
@@ -83,7 +83,7 @@ export async function buildImages(options: BuildImagesOptions): Promise<Record<s
       await r.build(ref, buildah, ctx);
       if (r.kind === 'image') await buildah.push(ref);
     } catch (err) {
-      throw new Error(`${label}: ${(err as Error).message}`);
+      throw new Error(`${label}: ${(err as Error).message}`, { cause: err });
     }
     log(`${label}: built in ${seconds(started)} s`);
   };

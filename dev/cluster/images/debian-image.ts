@@ -52,7 +52,10 @@ export function debianImage(spec: DebianImageSpec): Recipe {
     bases: [debianBase],
     hash(tag, ctx) {
       tag.add('setup', spec.setup).add('config', JSON.stringify(spec.config));
-      for (const f of spec.files()) tag.add(`file:${f.to}`, `${f.mode?.toString(8) ?? 'as-is'} ${ctx.digests.digest(f.from, f.hint)}`);
+      for (const f of spec.files()) {
+        const digest = ctx.digests.digest(f.from, f.hint);
+        tag.add(`file:${f.to}`, `${(f.mode ?? fs.statSync(f.from).mode & 0o777).toString(8)} ${digest}`);
+      }
     },
     async build(ref, buildah, ctx) {
       await buildah.build(ctx.refOf(debianBase), ref, async (c) => {

@@ -10,6 +10,7 @@ import { DAPR_NAMESPACE, DAPR_REPO_PREFIX, DAPR_VERSION, daprChartDir, daprImage
 // Rendering needs the toolchain's helm (`npm run toolchain -- helm`) and go, to find the chart in the dapr module.
 const helm = toolchainPaths.helm;
 const registry = '127.0.0.1:5000';
+const storageClass = 'commercex-local';
 const images = daprImages({ daprd: '/toolchain/daprd-1.18.3/daprd', daprControlPlane: '/toolchain/dapr-control-plane-1.18.3' });
 
 interface Container {
@@ -54,33 +55,35 @@ describe.skipIf(!fs.existsSync(helm))('the Dapr chart with daprValues', () => {
   }, 120_000);
 
   it('when rendered with the global tag, then it references exactly the images daprImages produces', async () => {
-    const objects = await render(chart, daprValues({ registry }));
+    const objects = await render(chart, daprValues({ registry, storageClass }));
     const referenced = new Set(referencedImages(objects));
     expect([...referenced].sort()).toEqual(images.map((i) => refOf(i, DAPR_VERSION)).sort());
   });
 
   it('when rendered with built references, then every pod and the sidecar use those references', async () => {
     const refs = Object.fromEntries(images.map((i) => [i.repo, refOf(i, `content-${i.repo.slice(DAPR_REPO_PREFIX.length + 1)}`)]));
-    const referenced = new Set(referencedImages(await render(chart, daprValues({ registry, refs }))));
+    const referenced = new Set(referencedImages(await render(chart, daprValues({ registry, refs, storageClass }))));
     expect([...referenced].sort()).toEqual(Object.values(refs).sort());
   });
 
   it('when rendered, then no image points outside the local registry', async () => {
-    const referenced = referencedImages(await render(chart, daprValues({ registry })));
+    const referenced = referencedImages(await render(chart, daprValues({ registry, storageClass })));
     expect(referenced.filter((ref) => !ref.startsWith(`${registry}/`))).toEqual([]);
   });
 
   it('when rendered, then each pod runs its image\'s entrypoint', async () => {
-    for (const container of containersOf(await render(chart, daprValues({ registry })))) {
+    for (const container of containersOf(await render(chart, daprValues({ registry, storageClass })))) {
       const image = images.find((i) => container.image === refOf(i, DAPR_VERSION));
       expect(container.command?.[0], container.image).toBe(image?.entrypoint[0]);
     }
   });
 
-  it('when rendered, then nothing asks for a persistent volume and only the scheduler runs more than one replica', async () => {
-    const workloads = (await render(chart, daprValues({ registry }))).filter((o) => o.kind === 'Deployment' || o.kind === 'StatefulSet');
+  it('when rendered, then only the scheduler claims volumes, of the local class, and only it runs more than one replica', async () => {
+    const workloads = (await render(chart, daprValues({ registry, storageClass }))).filter((o) => o.kind === 'Deployment' || o.kind === 'StatefulSet');
     expect(workloads.map((o) => o.metadata.name).sort()).toEqual(['dapr-operator', 'dapr-placement-server', 'dapr-scheduler-server', 'dapr-sentry', 'dapr-sidecar-injector']);
-    expect(workloads.filter((o) => o.spec?.volumeClaimTemplates)).toEqual([]);
+    const claims = workloads.filter((o) => o.spec?.volumeClaimTemplates);
+    expect(claims.map((o) => o.metadata.name)).toEqual(['dapr-scheduler-server']);
+    expect(claims[0]?.spec?.volumeClaimTemplates?.[0]).toMatchObject({ spec: { storageClassName: storageClass, resources: { requests: { storage: '1Gi' } } } });
     // The chart fixes the scheduler's embedded etcd at three members; the rest follow replicaCount.
     expect(Object.fromEntries(workloads.map((o) => [o.metadata.name, o.spec?.replicas]))).toMatchObject({
       'dapr-operator': 1, 'dapr-sentry': 1, 'dapr-sidecar-injector': 1, 'dapr-placement-server': 1, 'dapr-scheduler-server': 3,
@@ -96,6 +99,6 @@ describe.skipIf(!fs.existsSync(helm))('the Dapr chart with daprValues', () => {
 
 describe('daprValues', () => {
   it('when built references lack a Dapr image, then it says which one to build', () => {
-    expect(() => daprValues({ registry, refs: { 'dapr/operator': `${registry}/dapr/operator:x` } })).toThrow(/no image for dapr\/sentry/);
+    expect(() => daprValues({ registry, storageClass, refs: { 'dapr/operator': `${registry}/dapr/operator:x` } })).toThrow(/no image for dapr\/sentry/);
   });
 });

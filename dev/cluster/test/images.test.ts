@@ -8,7 +8,7 @@ import { whichSync } from '../../toolchain/layout.js';
 import { toolchainPaths } from '../../toolchain/paths.js';
 import { selectContext } from '../images/build-context.js';
 import { buildImages, repoRoot, type BinaryImage } from '../images/build-images.js';
-import { hasManifest, startRegistry, stopRegistry, type RunningRegistry } from '../registry.js';
+import { hasManifest, startRegistry, stopRegistry, tagManifest, type RunningRegistry } from '../registry.js';
 
 // Building needs root, buildah and mmdebstrap; the registry comes from the toolchain (`npm run toolchain -- registry`).
 const canBuild = process.getuid?.() === 0 && !!whichSync('buildah') && !!whichSync('mmdebstrap') && fs.existsSync(toolchainPaths.registry);
@@ -75,6 +75,15 @@ describe.skipIf(!canBuild)('cluster images', () => {
       expect(await hasManifest(registry.address, repo!, tag!)).toBe(true);
     }
     expect(JSON.parse(fs.readFileSync(outputFile, 'utf8'))).toEqual(refs);
+  });
+
+  it('when an image is given a second tag in the registry, then both tags name the same manifest', async () => {
+    const [, repo, tag] = /^[^/]+\/(.+):([^:]+)$/.exec(refs[binary.repo]!)!;
+    await tagManifest(registry.address, repo!, tag!, 'second-name');
+    const digest = async (t: string) => (await fetch(`http://${registry.address}/v2/${repo}/manifests/${t}`, {
+      method: 'HEAD', headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
+    })).headers.get('docker-content-digest');
+    expect(await digest('second-name')).toBe(await digest(tag!));
   });
 
   it('when the registry is started again, then the running one is reused', async () => {
