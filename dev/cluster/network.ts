@@ -6,6 +6,7 @@ import type { ClusterPaths, ClusterSettings } from './settings.js';
 
 const SYSCTLS = { 'net/ipv4/ip_forward': '1', 'net/bridge/bridge-nf-call-iptables': '1' } as const;
 const CHAIN = 'COMMERCEX-EGRESS';
+const SERVICES_CHAIN = 'COMMERCEX-SERVICES';
 
 const savedFile = (p: ClusterPaths) => path.join(p.config, 'sysctl-before.json');
 const sysctlPath = (key: string) => path.join('/proc/sys', key);
@@ -33,6 +34,13 @@ export function prepareHostNetwork(s: ClusterSettings, p: ClusterPaths): void {
     iptables(['-A', CHAIN, '-s', s.podCidr, '-j', 'REJECT', '--reject-with', 'icmp-net-prohibited']);
   }
   if (!iptables(['-C', 'FORWARD', '-j', CHAIN])) iptables(['-I', 'FORWARD', '1', '-j', CHAIN]);
+  // A service address kube-proxy has not translated (yet) must not leave by the default route: this machine's
+  // network answered such a connection (404), and the apiserver kept reusing it, so metrics-server never became available.
+  if (!iptables(['-L', SERVICES_CHAIN, '-n'])) {
+    iptables(['-N', SERVICES_CHAIN]);
+    iptables(['-A', SERVICES_CHAIN, '-d', s.serviceCidr, '-j', 'REJECT', '--reject-with', 'icmp-net-unreachable']);
+  }
+  if (!iptables(['-C', 'OUTPUT', '-j', SERVICES_CHAIN])) iptables(['-A', 'OUTPUT', '-j', SERVICES_CHAIN]);
 }
 
 /** Every chain, rule, interface, namespace and mount the node left, then the sysctls as they were. */
@@ -46,6 +54,8 @@ export function cleanHostNetwork(s: ClusterSettings, p: ClusterPaths, kubeProxy:
   }
   while (iptables(['-D', 'FORWARD', '-j', CHAIN])) done.push(`FORWARD -> ${CHAIN}`);
   if (iptables(['-F', CHAIN]) && iptables(['-X', CHAIN])) done.push(`chain ${CHAIN}`);
+  while (iptables(['-D', 'OUTPUT', '-j', SERVICES_CHAIN])) done.push(`OUTPUT -> ${SERVICES_CHAIN}`);
+  if (iptables(['-F', SERVICES_CHAIN]) && iptables(['-X', SERVICES_CHAIN])) done.push(`chain ${SERVICES_CHAIN}`);
   // kube-proxy, the kubelet (KUBE-FIREWALL, its canaries) and the CNI plugins name their chains KUBE-* and CNI-*:
   // each table is restored without them and the rules that jump to them, in one step.
   for (const family of ['iptables', 'ip6tables']) {
