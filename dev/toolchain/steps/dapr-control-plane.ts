@@ -6,21 +6,15 @@ import { run } from '../exec.js';
 import { buildDir, sourcesDir } from '../layout.js';
 import type { CachedStep, StepContext } from '../step.js';
 import { TOOL_VERSIONS } from '../versions.js';
+import { daprStamps } from './daprd.js';
 import { assertLinked, copyModule, goEnv, patchableCopy } from './go.js';
 
 const version = TOOL_VERSIONS['dapr-control-plane'];
 // daprd's module pins dapr and every dependency: the same go.mod keeps both builds on one set of versions.
 const moduleDir = path.join(sourcesDir, 'daprd');
 export const DAPR_CONTROL_PLANE_BINARIES = ['operator', 'sentry', 'injector', 'placement', 'scheduler'] as const;
-const buildinfo = 'github.com/dapr/dapr/pkg/buildinfo';
-// dapr's Makefile stamps (as steps/daprd.ts); each binary logs buildinfo's version when it starts.
-const stamps = [
-  `-X ${buildinfo}.version=${version}`,
-  `-X ${buildinfo}.gitversion=v${version}`,
-  `-X ${buildinfo}.gitcommit=v${version}`,
-  `-X github.com/dapr/kit/logger.DaprVersion=${version}`,
-];
-const ldflags = ['-s', '-w', ...stamps].join(' ');
+// Each binary logs buildinfo's version when it starts.
+const ldflags = ['-s', '-w', ...daprStamps(version)].join(' ');
 
 async function build(out: string, ctx: StepContext): Promise<void> {
   if (TOOL_VERSIONS.daprd !== version) throw new Error(`dapr-control-plane ${version} differs from daprd ${TOOL_VERSIONS.daprd}: set both to one version in versions.ts`);

@@ -10,13 +10,14 @@ import { assertLinked, copyModule, goBuild, patchableCopy } from './go.js';
 const version = TOOL_VERSIONS.daprd;
 const moduleDir = path.join(sourcesDir, 'daprd');
 const buildinfo = 'github.com/dapr/dapr/pkg/buildinfo';
-// The same stamps as dapr's Makefile: --version reads buildinfo, every log line's "ver" field reads the logger's.
-const ldflags = [
+/** The same stamps as dapr's Makefile: --version reads buildinfo, every log line's "ver" field reads the logger's. */
+export const daprStamps = (version: string): string[] => [
   `-X ${buildinfo}.version=${version}`,
   `-X ${buildinfo}.gitversion=v${version}`,
   `-X ${buildinfo}.gitcommit=v${version}`,
   `-X github.com/dapr/kit/logger.DaprVersion=${version}`,
 ];
+const ldflags = daprStamps(version);
 // Without build tags this file panics at init; the tags that silence it would link every cloud SDK.
 const noTagFile = path.join('cmd', 'daprd', 'components', 'zz_notag.go');
 
