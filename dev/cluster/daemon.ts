@@ -18,10 +18,11 @@ export interface DaemonDirs {
 const pidFile = (dirs: DaemonDirs, name: string) => path.join(dirs.pids, `${name}.pid`);
 export const logOf = (dirs: DaemonDirs, name: string) => path.join(dirs.logs, `${name}.log`);
 
-function alive(pid: number): boolean {
+/** Exists and is not a zombie (a child this process started and has not reaped yet lingers as one). */
+export function alive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.charAt(stat.lastIndexOf(')') + 2) !== 'Z';
   } catch {
     return false;
   }

@@ -8,7 +8,7 @@ import { DAPR_NAMESPACE, SCHEDULER_VOLUME_SIZE, daprChartDir, daprValues, instal
 import { LOCAL_STORAGE_CLASS, ensureLocalVolumes } from './local-volumes.js';
 import { runningPid } from './daemon.js';
 import { clusterDown, DAEMONS } from './down.js';
-import { stopRegistry } from './registry.js';
+import { registryPid, stopRegistry } from './registry.js';
 import { clusterPaths, clusterSettings } from './settings.js';
 import { adminCredentials, installShop } from './shop.js';
 import { clusterUp, timed } from './up.js';
@@ -57,7 +57,9 @@ function status(): void {
     const pid = runningPid(p, name);
     console.log(`${name.padEnd(24)} ${pid === undefined ? 'stopped' : `running (pid ${pid})`}`);
   }
-  if (fs.existsSync(p.gatewayUrl)) console.log(`gateway                  ${fs.readFileSync(p.gatewayUrl, 'utf8').trim()}`);
+  const registry = registryPid(p.registryData);
+  console.log(`${'registry'.padEnd(24)} ${registry === undefined ? 'stopped' : `running (pid ${registry})`}`);
+  if (fs.existsSync(p.gatewayUrl)) console.log(`${'gateway'.padEnd(24)} ${fs.readFileSync(p.gatewayUrl, 'utf8').trim()}`);
 }
 
 const [command = 'up', ...rest] = process.argv.slice(2);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isPortFree } from '../stack/ports.js';
 import { toolchainPaths } from '../toolchain/paths.js';
+import { alive } from './daemon.js';
 
 export { hasManifest, tagManifest } from './registry-manifests.js';
 
@@ -50,18 +51,8 @@ http:
   addr: ${address}
 `;
 
-/** Exists and is not a zombie (a detached child of this process lingers as one until reaped). */
-function alive(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-}
-
 /** The pid of a live registry serving this data dir's config (its pid file may be stale or missing). */
-function livePid(dataDir: string): number | undefined {
+export function registryPid(dataDir: string): number | undefined {
   const f = files(dataDir);
   try {
     const pid = Number(fs.readFileSync(f.pid, 'utf8').trim());
@@ -104,7 +95,7 @@ export async function startRegistry(options: RegistryOptions): Promise<RunningRe
   const port = options.port ?? Number(process.env.CLUSTER_REGISTRY_PORT ?? defaultRegistryPort);
   const address = `${host}:${port}`;
   const f = files(options.dataDir);
-  const existing = livePid(options.dataDir);
+  const existing = registryPid(options.dataDir);
   if (existing) {
     const running = addressIn(f.config);
     if (running !== address) throw new Error(`a registry for ${options.dataDir} already runs on ${running} (pid ${existing}); use that address or stop it first (stopRegistry)`);
@@ -137,7 +128,7 @@ export async function startRegistry(options: RegistryOptions): Promise<RunningRe
 
 /** Stops the registry serving `dataDir`; returns false if none was running. */
 export async function stopRegistry(dataDir: string): Promise<boolean> {
-  const pid = livePid(dataDir);
+  const pid = registryPid(dataDir);
   fs.rmSync(files(dataDir).pid, { force: true });
   if (!pid) return false;
   process.kill(pid, 'SIGTERM');
