@@ -7,7 +7,8 @@ import { daprImages } from './dapr.js';
 import { buildImages } from './images/build-images.js';
 import { TagHash } from './images/content-hash.js';
 import { serviceNames } from './images/dockerfile-images.js';
-import { ensurePauseImage } from './pause-image.js';
+import { PAUSE_IMAGE_TAG } from './containerd.js';
+import { pauseBinary } from './pause-image.js';
 import { startRegistry, tagManifest } from './registry.js';
 import type { ClusterPaths, ClusterSettings } from './settings.js';
 import type { ShopImages } from './shop.js';
@@ -51,14 +52,17 @@ export async function buildClusterImages(s: ClusterSettings, p: ClusterPaths, to
   const registry = await startRegistry({ dataDir: p.registryData, port: s.ports.registry, binary: tools.registry });
   log(`registry: ${registry.started ? 'started' : 'running'} on ${registry.address}`);
   const logFile = path.join(p.logs, 'images.log');
-  await ensurePauseImage(registry.address, path.join(s.dir, 'pause'), logFile, (line) => log(`[images] ${line}`));
+  const pause = await pauseBinary(path.join(s.dir, 'pause'), logFile);
   const binaries = [
+    { repo: 'k8s/pause', files: [{ from: pause, to: '/pause' }], entrypoint: ['/pause'], user: 65535 },
     ...daprImages(tools),
     { repo: 'k8s/coredns', files: [{ from: tools.coredns, to: '/coredns' }], entrypoint: ['/coredns'], user: 65532 },
     { repo: 'k8s/metrics-server', files: [{ from: tools.metricsServer, to: '/metrics-server' }], entrypoint: ['/metrics-server'], user: 65532 },
   ];
   const refs = await buildImages({ registry: registry.address, binaries, outputFile: p.images, workDir: path.join(s.dir, 'images'), log: (line) => log(`[images] ${line}`) });
   const tag = await releaseTag(registry.address, refs);
+  // containerd's sandbox_image names the pause image by its version.
+  await tagAs(registry.address, need(refs, 'k8s/pause'), PAUSE_IMAGE_TAG);
   return {
     registry: registry.address,
     refs,

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { startDaemon, waitUntil, writeConfig } from './daemon.js';
+import { ensureDaemon, writeConfig } from './daemon.js';
 import type { ClusterPaths, ClusterSettings } from './settings.js';
 
 export const PAUSE_IMAGE_TAG = '3.10.1';
@@ -61,8 +61,5 @@ export async function startContainerd(s: ClusterSettings, p: ClusterPaths, log: 
   const file = path.join(p.config, 'containerd.toml');
   writeConfig(file, config(s, p));
   registryHosts(s, p);
-  const started = performance.now();
-  const fresh = await startDaemon(p, { name: 'containerd', command: '/usr/bin/containerd', args: ['--config', file] });
-  await waitUntil(p, 'containerd', 'listening', 30_000, () => socketAnswers(p.containerdSocket));
-  log(`containerd: ${fresh ? `listening in ${((performance.now() - started) / 1000).toFixed(1)} s` : 'already running'}`);
+  await ensureDaemon(p, { name: 'containerd', command: '/usr/bin/containerd', args: ['--config', file] }, 'listening', () => socketAnswers(p.containerdSocket), log, 30_000);
 }

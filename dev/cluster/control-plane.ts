@@ -1,7 +1,7 @@
 // etcd, kube-apiserver, kube-controller-manager and kube-scheduler as local processes, with the flags kubeadm
 // would give their static pods (same certificates, same admission and authorization).
 import path from 'node:path';
-import { startDaemon, waitUntil, type DaemonSpec } from './daemon.js';
+import { ensureDaemon, type DaemonSpec } from './daemon.js';
 import { answersOk } from './health.js';
 import { kubeconfigOf } from './pki.js';
 import type { ClusterPaths, ClusterSettings } from './settings.js';
@@ -92,10 +92,5 @@ export async function startControlPlane(s: ClusterSettings, p: ClusterPaths, bin
     { spec: controllerManager(s, p, k8s('kube-controller-manager')), what: 'healthy', check: () => answersOk('https://127.0.0.1:10257/healthz', { selfSignedLoopback: true }) },
     { spec: scheduler(p, k8s('kube-scheduler')), what: 'healthy', check: () => answersOk('https://127.0.0.1:10259/healthz', { selfSignedLoopback: true }) },
   ];
-  for (const { spec, what, check } of steps) {
-    const started = performance.now();
-    const fresh = await startDaemon(p, spec);
-    await waitUntil(p, spec.name, what, 90_000, check);
-    log(`${spec.name}: ${fresh ? `${what} in ${((performance.now() - started) / 1000).toFixed(1)} s` : 'already running'}`);
-  }
+  for (const { spec, what, check } of steps) await ensureDaemon(p, spec, what, check, log);
 }

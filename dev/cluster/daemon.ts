@@ -19,7 +19,7 @@ const pidFile = (dirs: DaemonDirs, name: string) => path.join(dirs.pids, `${name
 export const logOf = (dirs: DaemonDirs, name: string) => path.join(dirs.logs, `${name}.log`);
 
 /** Exists and is not a zombie (a child this process started and has not reaped yet lingers as one). */
-export function alive(pid: number): boolean {
+function alive(pid: number): boolean {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     return stat.charAt(stat.lastIndexOf(')') + 2) !== 'Z';
@@ -37,9 +37,12 @@ export function runningPid(dirs: DaemonDirs, name: string): number | undefined {
     return undefined;
   }
   if (!Number.isInteger(pid) || pid < 2 || !alive(pid)) return undefined;
-  const expected = fs.readFileSync(`${pidFile(dirs, name)}.cmd`, 'utf8');
-  const actual = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
-  return actual === expected ? pid : undefined;
+  try {
+    const expected = fs.readFileSync(`${pidFile(dirs, name)}.cmd`, 'utf8');
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] === expected ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Starts the daemon unless it already runs; returns whether it was started now. */
@@ -93,6 +96,15 @@ export async function waitUntil(dirs: DaemonDirs, name: string, what: string, ti
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${name}: ${what} not within ${timeoutMs / 1000}s; its log (${logOf(dirs, name)}) ends:\n${logTail(dirs, name)}`);
+}
+
+/** Starts the daemon unless it runs, waits until `check` passes, and logs how long that took. */
+export async function ensureDaemon(dirs: DaemonDirs, spec: DaemonSpec, what: string, check: () => Promise<boolean>, log: (line: string) => void, timeoutMs = 90_000): Promise<number> {
+  const started = performance.now();
+  const fresh = await startDaemon(dirs, spec);
+  await waitUntil(dirs, spec.name, what, timeoutMs, check);
+  log(`${spec.name}: ${fresh ? `${what} in ${((performance.now() - started) / 1000).toFixed(1)} s` : 'already running'}`);
+  return runningPid(dirs, spec.name)!;
 }
 
 /** Writes `text` unless the file already holds it: kube-proxy exits when its config file is written, even unchanged. */

@@ -6,8 +6,8 @@ import { runningPid, stopDaemon } from './daemon.js';
 import { cleanHostNetwork } from './network.js';
 import type { ClusterPaths, ClusterSettings } from './settings.js';
 
-/** Later daemons depend on earlier ones: stopped in the reverse order of starting. */
-export const DAEMONS = ['registry', 'containerd', 'etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubelet', 'kube-proxy'] as const;
+/** Later daemons depend on earlier ones: stopped in the reverse order of starting (the registry by registry.ts). */
+export const DAEMONS = ['containerd', 'etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubelet', 'kube-proxy'] as const;
 
 function ctr(p: ClusterPaths, args: readonly string[]): string {
   return execFileSync('ctr', ['--address', p.containerdSocket, '--namespace', 'k8s.io', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });

@@ -53,7 +53,7 @@ async function down(purge: boolean): Promise<void> {
 function status(): void {
   const s = clusterSettings();
   const p = clusterPaths(s);
-  for (const name of DAEMONS.filter((d) => d !== 'registry')) {
+  for (const name of DAEMONS) {
     const pid = runningPid(p, name);
     console.log(`${name.padEnd(24)} ${pid === undefined ? 'stopped' : `running (pid ${pid})`}`);
   }

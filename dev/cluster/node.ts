@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { startDaemon, waitUntil, writeConfig } from './daemon.js';
+import { ensureDaemon, writeConfig } from './daemon.js';
 import { answersOk } from './health.js';
 import { kubeconfigOf } from './pki.js';
 import type { ClusterPaths, ClusterSettings } from './settings.js';
@@ -92,10 +92,5 @@ export async function startNode(s: ClusterSettings, p: ClusterPaths, bins: NodeB
     },
     { spec: { name: 'kube-proxy', command: k8s('kube-proxy'), args: [`--config=${proxyFile}`] }, check: () => answersOk('http://127.0.0.1:10256/healthz') },
   ];
-  for (const { spec, check } of daemons) {
-    const started = performance.now();
-    const fresh = await startDaemon(p, spec);
-    await waitUntil(p, spec.name, 'healthy', 90_000, check);
-    log(`${spec.name}: ${fresh ? `healthy in ${((performance.now() - started) / 1000).toFixed(1)} s` : 'already running'}`);
-  }
+  for (const { spec, check } of daemons) await ensureDaemon(p, spec, 'healthy', check, log);
 }

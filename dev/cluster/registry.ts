@@ -1,11 +1,9 @@
 // The image registry on loopback (CNCF distribution), a daemon that outlives the command that started it.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { isPortFree } from '../stack/ports.js';
 import { toolchainPaths } from '../toolchain/paths.js';
-import { alive } from './daemon.js';
+import { ensureDaemon, logOf, runningPid, stopDaemon, type DaemonDirs } from './daemon.js';
 
 export { hasManifest, tagManifest } from './registry-manifests.js';
 
@@ -31,9 +29,12 @@ export interface RunningRegistry {
   readonly logFile: string;
 }
 
+// The daemon's pid file and log live in the data dir, beside its config and storage.
+const dirsOf = (dataDir: string): DaemonDirs => ({ pids: path.resolve(dataDir), logs: path.resolve(dataDir) });
+
 function files(dataDir: string) {
   const dir = path.resolve(dataDir);
-  return { pid: path.join(dir, 'registry.pid'), log: path.join(dir, 'registry.log'), config: path.join(dir, 'config.yml'), storage: path.join(dir, 'storage') };
+  return { config: path.join(dir, 'config.yml'), storage: path.join(dir, 'storage') };
 }
 
 // Warnings and errors only: at info it logs a line for every request, and a node pulls a lot.
@@ -51,16 +52,9 @@ http:
   addr: ${address}
 `;
 
-/** The pid of a live registry serving this data dir's config (its pid file may be stale or missing). */
+/** The pid of the registry serving this data dir, if it runs. */
 export function registryPid(dataDir: string): number | undefined {
-  const f = files(dataDir);
-  try {
-    const pid = Number(fs.readFileSync(f.pid, 'utf8').trim());
-    const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    return cmdline.includes(f.config) && alive(pid) ? pid : undefined;
-  } catch {
-    return undefined;
-  }
+  return runningPid(dirsOf(dataDir), 'registry');
 }
 
 function addressIn(configFile: string): string | undefined {
@@ -80,62 +74,34 @@ async function answers(address: string): Promise<boolean> {
   }
 }
 
-/** Waits up to 15 s for a starting registry, giving up early if its process is gone. */
-async function answersWithin(address: string, pid: number): Promise<boolean> {
-  for (let waited = 0; waited < 15_000 && alive(pid); waited += 100) {
-    if (await answers(address)) return true;
-    await sleep(100);
-  }
-  return false;
-}
-
 /** Starts the registry detached, or reuses the one already serving `dataDir`. */
 export async function startRegistry(options: RegistryOptions): Promise<RunningRegistry> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? Number(process.env.CLUSTER_REGISTRY_PORT ?? defaultRegistryPort);
   const address = `${host}:${port}`;
+  const dirs = dirsOf(options.dataDir);
   const f = files(options.dataDir);
+  const logFile = logOf(dirs, 'registry');
+  const binary = options.binary ?? toolchainPaths.registry;
   const existing = registryPid(options.dataDir);
   if (existing) {
     const running = addressIn(f.config);
     if (running !== address) throw new Error(`a registry for ${options.dataDir} already runs on ${running} (pid ${existing}); use that address or stop it first (stopRegistry)`);
-    if (await answersWithin(address, existing)) return { address, pid: existing, started: false, logFile: f.log };
-    throw new Error(`the registry for ${options.dataDir} (pid ${existing}) does not answer on http://${address}/v2/; see ${f.log}, or stop it (stopRegistry)`);
+  } else {
+    if (!(await isPortFree(port, host))) {
+      throw new Error(`port ${port} on ${host} is already in use, so the image registry cannot listen there; free it or pick another port (CLUSTER_REGISTRY_PORT)`);
+    }
+    if (!fs.existsSync(binary)) throw new Error(`${binary} is missing: build it with \`npm run toolchain -- registry\``);
+    fs.mkdirSync(f.storage, { recursive: true });
+    fs.writeFileSync(f.config, config(address, f.storage));
   }
-  if (!(await isPortFree(port, host))) {
-    throw new Error(`port ${port} on ${host} is already in use, so the image registry cannot listen there; free it or pick another port (CLUSTER_REGISTRY_PORT)`);
-  }
-  const binary = options.binary ?? toolchainPaths.registry;
-  if (!fs.existsSync(binary)) throw new Error(`${binary} is missing: build it with \`npm run toolchain -- registry\``);
-  fs.mkdirSync(f.storage, { recursive: true });
-  fs.writeFileSync(f.config, config(address, f.storage));
-  const log = fs.openSync(f.log, 'a');
   // No tracing backend here: without this the registry retries an OTLP exporter on localhost:4318.
-  const child = spawn(binary, ['serve', f.config], {
-    detached: true,
-    stdio: ['ignore', log, log],
-    env: { ...process.env, OTEL_TRACES_EXPORTER: 'none', OTEL_SDK_DISABLED: 'true' },
-  });
-  fs.closeSync(log);
-  const pid = child.pid;
-  if (pid === undefined) throw new Error(`could not start ${binary}; see ${f.log}`);
-  child.unref();
-  fs.writeFileSync(f.pid, `${pid}\n`);
-  if (await answersWithin(address, pid)) return { address, pid, started: true, logFile: f.log };
-  const tail = fs.readFileSync(f.log, 'utf8').trimEnd().split('\n').slice(-10).join('\n');
-  throw new Error(`the registry did not answer on http://${address}/v2/; its log (${f.log}) ends with:\n${tail}`);
+  const spec = { name: 'registry', command: binary, args: ['serve', f.config], env: { ...process.env, OTEL_TRACES_EXPORTER: 'none', OTEL_SDK_DISABLED: 'true' } };
+  const pid = await ensureDaemon(dirs, spec, `answering on http://${address}/v2/`, () => answers(address), () => undefined, 15_000);
+  return { address, pid, started: existing === undefined, logFile };
 }
 
 /** Stops the registry serving `dataDir`; returns false if none was running. */
-export async function stopRegistry(dataDir: string): Promise<boolean> {
-  const pid = registryPid(dataDir);
-  fs.rmSync(files(dataDir).pid, { force: true });
-  if (!pid) return false;
-  process.kill(pid, 'SIGTERM');
-  for (let waited = 0; waited < 10_000; waited += 100) {
-    if (!alive(pid)) return true;
-    await sleep(100);
-  }
-  process.kill(pid, 'SIGKILL');
-  return true;
+export function stopRegistry(dataDir: string): Promise<boolean> {
+  return stopDaemon(dirsOf(dataDir), 'registry');
 }

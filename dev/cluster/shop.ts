@@ -44,11 +44,25 @@ export interface InstallShop {
   readonly log: (line: string) => void;
 }
 
+/**
+ * Pods created while the injector was down (a cluster started again after `down`) run without their sidecar, since
+ * Dapr's webhook ignores failures: deleted, so their Deployments recreate them with one.
+ */
+async function recreateUninjected(kubectl: Kubectl, log: (line: string) => void): Promise<void> {
+  const { stdout } = await kubectl(['get', 'pods', '-n', SHOP_NAMESPACE, '-o', 'json']);
+  const pods = (JSON.parse(stdout) as { items: { metadata: { name: string; annotations?: Record<string, string> }; spec: { containers: { name: string }[] } }[] }).items;
+  const missed = pods.filter((pod) => pod.metadata.annotations?.['dapr.io/enabled'] === 'true' && !pod.spec.containers.some((c) => c.name === 'daprd'));
+  if (missed.length === 0) return;
+  log(`${missed.length} pod(s) without their sidecar recreated: ${missed.map((pod) => pod.metadata.name).join(', ')}`);
+  await kubectl(['delete', 'pod', '-n', SHOP_NAMESPACE, '--wait=false', ...missed.map((pod) => pod.metadata.name)]);
+}
+
 /** Installs or upgrades the release and waits for every Deployment; returns the gateway's URL. */
 export async function installShop({ p, helm, kubectl, images, log }: InstallShop): Promise<string> {
   const values = path.join(p.config, 'commercex-values.json');
   fs.writeFileSync(values, JSON.stringify(localShopValues(images), null, 2));
   const started = performance.now();
+  await recreateUninjected(kubectl, log);
   await unblockRelease({ helm, kubeconfig: p.kubeconfig, name: 'commercex', namespace: SHOP_NAMESPACE, logFile: path.join(p.logs, 'helm-commercex.log') }, log);
   await run(helm, ['upgrade', '--install', 'commercex', path.join(repoRoot, 'charts/commercex'), '--namespace', SHOP_NAMESPACE, '--create-namespace',
     '--kubeconfig', p.kubeconfig, '-f', values, '--wait', '--timeout', '10m'], { logFile: path.join(p.logs, 'helm-commercex.log') });
