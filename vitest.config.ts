@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { TiltLast } from './test/cluster/sequencer.js';
 
 // unit: no servers needed. integration: needs the stack that `npm test` starts first. cluster: the local Kubernetes.
 export default defineConfig({
@@ -27,6 +28,7 @@ export default defineConfig({
           name: 'cluster',
           include: ['test/cluster/**/*.test.ts', 'dev/cluster/test/**/*.test.ts'],
           globalSetup: ['test/cluster/setup.ts'],
+          sequence: { sequencer: TiltLast },
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -1,6 +1,5 @@
 // The Dapr control plane on the local cluster: the official chart at the pinned version, images from the toolchain's binaries.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { run } from '../toolchain/exec.js';
 import { unblockRelease } from './helm-release.js';
@@ -94,7 +93,8 @@ export function daprValues(options: DaprValuesOptions): Record<string, unknown> 
     },
     dapr_operator: { replicaCount: 1 },
     dapr_sentry: { replicaCount: 1 },
-    dapr_sidecar_injector: { replicaCount: 1, sidecarImagePullPolicy: 'IfNotPresent' },
+    // As the README's install for every cluster: the sidecar needs no Linux capability.
+    dapr_sidecar_injector: { replicaCount: 1, sidecarImagePullPolicy: 'IfNotPresent', sidecarDropALLCapabilities: true },
     // Without HA placement keeps its table in memory anyway; this also keeps a later HA switch off volumes.
     dapr_placement: { ha: false, cluster: { forceInMemoryLog: true } },
     // The scheduler's three embedded etcd members keep their data on volumes: in memory, a restarted member is
@@ -117,6 +117,8 @@ export interface InstallDaprOptions {
   /** The toolchain's helm binary. */
   readonly helm: string;
   readonly values: Record<string, unknown>;
+  /** Where the values are written for helm, and kept: Tilt's control plane resource installs with the same file. */
+  readonly valuesFile: string;
   /** @default daprChartDir() */
   readonly chart?: string;
   /** Helm's output goes here as well. */
@@ -129,9 +131,9 @@ export interface InstallDaprOptions {
 export async function installDapr(options: InstallDaprOptions): Promise<void> {
   const log = options.log ?? ((line: string) => process.stderr.write(`[dapr] ${line}\n`));
   const chart = options.chart ?? (await daprChartDir());
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dapr-values-'));
+  const { valuesFile } = options;
   // JSON is YAML, so helm reads the values file as it is.
-  const valuesFile = path.join(dir, 'values.json');
+  fs.mkdirSync(path.dirname(valuesFile), { recursive: true });
   fs.writeFileSync(valuesFile, `${JSON.stringify(options.values, null, 2)}\n`);
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) / 1000);
@@ -148,7 +150,6 @@ export async function installDapr(options: InstallDaprOptions): Promise<void> {
     throw new Error(`${(err as Error).message}\nsee why with: kubectl --kubeconfig ${options.kubeconfig} -n ${DAPR_NAMESPACE} get pods,events`, { cause: err });
   } finally {
     clearInterval(heartbeat);
-    fs.rmSync(dir, { recursive: true, force: true });
   }
   log(`Dapr ${DAPR_VERSION} ready in ${elapsed()} s`);
 }

@@ -11,10 +11,12 @@ import { clusterDown, DAEMONS } from './down.js';
 import { registryPid, stopRegistry } from './registry.js';
 import { clusterPaths, clusterSettings } from './settings.js';
 import { adminCredentials, installShop } from './shop.js';
+import { runTilt } from './tilt.js';
+import { writeTiltSettings } from './tilt-settings.js';
 import { clusterUp, timed } from './up.js';
 
 const log = (line: string) => console.log(`[cluster] ${line}`);
-const usage = 'usage: npm run cluster [-- up | down [--purge] | status]';
+const usage = 'usage: npm run cluster [-- up | down [--purge] | status | tilt [up|ci|down] [tilt flags]]';
 
 async function up(): Promise<void> {
   const started = performance.now();
@@ -23,11 +25,15 @@ async function up(): Promise<void> {
   const cluster = await clusterUp(s, p, log, (tools) => timed(log, 'images', () => buildClusterImages(s, p, tools, log)));
   const { tools, kubectl, images } = cluster;
   await ensureLocalVolumes(s, kubectl, 'dapr-scheduler', 3, SCHEDULER_VOLUME_SIZE);
-  await timed(log, `Dapr control plane (${DAPR_NAMESPACE})`, async () => installDapr({
-    kubeconfig: p.kubeconfig, helm: tools.helm, chart: await daprChartDir(),
+  const daprChart = await daprChartDir();
+  const daprValuesFile = path.join(p.config, 'dapr-values.json');
+  await timed(log, `Dapr control plane (${DAPR_NAMESPACE})`, () => installDapr({
+    kubeconfig: p.kubeconfig, helm: tools.helm, chart: daprChart, valuesFile: daprValuesFile,
     values: daprValues({ registry: images.registry, refs: images.refs, storageClass: LOCAL_STORAGE_CLASS }),
     logFile: path.join(p.logs, 'helm-dapr.log'), log,
   }));
+  const kubeContext = (await kubectl(['config', 'current-context'])).stdout.trim();
+  writeTiltSettings(p, { kubeContext, registry: images.registry, helm: tools.helm, daprChart, daprValues: daprValuesFile, shop: images.shop });
   const url = await installShop({ p, helm: tools.helm, kubectl, images: images.shop, log });
   const admin = await adminCredentials(kubectl);
   log(`ready in ${((performance.now() - started) / 1000).toFixed(0)} s`);
@@ -35,6 +41,7 @@ async function up(): Promise<void> {
   the shop:      ${url}   (also in ${path.relative(process.cwd(), p.gatewayUrl)})
   administrator: ${admin.email} / ${admin.password}
   kubectl:       export KUBECONFIG=${p.kubeconfig}; ${path.join(tools.kubernetesBin, 'kubectl')} get pods -A
+  tilt:          npm run cluster -- tilt up   (or tilt ci; Tilt replaces the helm release until \`tilt down\`)
   stop it:       npm run cluster -- down`);
 }
 
@@ -63,7 +70,12 @@ function status(): void {
 }
 
 const [command = 'up', ...rest] = process.argv.slice(2);
-const actions: Record<string, () => Promise<void> | void> = { up, down: () => down(rest.includes('--purge')), status };
+async function tilt(args: readonly string[]): Promise<void> {
+  const s = clusterSettings();
+  process.exitCode = await runTilt(s, clusterPaths(s), args, log);
+}
+
+const actions: Record<string, () => Promise<void> | void> = { up, down: () => down(rest.includes('--purge')), status, tilt: () => tilt(rest) };
 const action = actions[command];
 if (!action || command === '--help') {
   console.log(usage);

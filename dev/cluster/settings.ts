@@ -76,6 +76,8 @@ export function clusterPaths(s: ClusterSettings) {
     registryData: path.join(s.dir, 'registry'),
     gatewayUrl: path.join(s.dir, 'gateway-url'),
     images: path.join(s.dir, 'images.json'),
+    /** Read by the Tiltfile's `--local-cluster` setting. */
+    tiltSettings: path.join(s.dir, 'tilt-settings.json'),
   };
 }
 

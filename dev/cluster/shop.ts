@@ -20,13 +20,17 @@ export interface ShopImages {
   readonly paymentProvider: string;
 }
 
+/** What one node with two cores can schedule for eight services beside Dapr and the dependencies (Tilt uses them too). */
+export const LOCAL_APP_REQUESTS = { cpu: '50m', memory: '128Mi' } as const;
+export const LOCAL_SIDECAR_REQUESTS = { cpu: '25m', memory: '64Mi' } as const;
+
 /** One node with two cores: one replica each, scaled out by the autoscalers, and smaller requests. */
 export function localShopValues(images: ShopImages): object {
   return {
     image: { registry: images.repository, tag: images.tag, pullPolicy: 'IfNotPresent' },
     autoscaling: { enabled: true, minReplicas: 1, maxReplicas: 3 },
-    resources: { requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '1', memory: '384Mi' } },
-    sidecar: { resources: { requests: { cpu: '25m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } } },
+    resources: { requests: LOCAL_APP_REQUESTS, limits: { cpu: '1', memory: '384Mi' } },
+    sidecar: { resources: { requests: LOCAL_SIDECAR_REQUESTS, limits: { cpu: '500m', memory: '256Mi' } } },
     kafka: { enabled: true, image: images.kafka },
     mongodb: { enabled: true, image: images.mongodb },
     redis: { enabled: true, image: images.redis },
@@ -57,8 +61,22 @@ async function recreateUninjected(kubectl: Kubectl, log: (line: string) => void)
   await kubectl(['delete', 'pod', '-n', SHOP_NAMESPACE, '--wait=false', ...missed.map((pod) => pod.metadata.name)]);
 }
 
+/** Deployments in the shop's namespace that helm does not manage: `npm run cluster -- tilt` applied them from dist/. */
+export async function unmanagedDeployments(kubectl: Kubectl): Promise<string[]> {
+  const { stdout } = await kubectl(['get', 'deployments', '-n', SHOP_NAMESPACE, '--ignore-not-found', '-o', 'json']);
+  if (!stdout.trim()) return [];
+  const items = (JSON.parse(stdout) as { items: { metadata: { name: string; annotations?: Record<string, string> } }[] }).items;
+  // helm marks what it owns with its release; objects without the mark make `helm upgrade` refuse them.
+  return items.filter((d) => d.metadata.annotations?.['meta.helm.sh/release-name'] !== 'commercex').map((d) => d.metadata.name);
+}
+
 /** Installs or upgrades the release and waits for every Deployment; returns the gateway's URL. */
 export async function installShop({ p, helm, kubectl, images, log }: InstallShop): Promise<string> {
+  const foreign = await unmanagedDeployments(kubectl);
+  if (foreign.length > 0) {
+    throw new Error(`the ${SHOP_NAMESPACE} namespace holds Deployments helm does not manage (${foreign.join(', ')}): Tilt deployed them; `
+      + 'stop it with `npm run cluster -- tilt down`, then run `npm run cluster` again');
+  }
   const values = path.join(p.config, 'commercex-values.json');
   fs.writeFileSync(values, JSON.stringify(localShopValues(images), null, 2));
   const started = performance.now();

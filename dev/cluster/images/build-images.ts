@@ -8,7 +8,7 @@ import { hasManifest } from '../registry.js';
 import { binaryImage, type BinaryImage } from './binary-image.js';
 import { Buildah } from './buildah.js';
 import { FileDigests, TagHash } from './content-hash.js';
-import { dockerfileImages } from './dockerfile-images.js';
+import { devStageImages, dockerfileImages } from './dockerfile-images.js';
 import { dependencyImages } from './dependency-images.js';
 import { RECIPE_REVISION, type Recipe, type RecipeContext } from './recipe.js';
 
@@ -25,7 +25,7 @@ export interface BuildImagesOptions {
   readonly outputFile?: string;
   /** Images that wrap prebuilt binaries (the Dapr control plane, CoreDNS, metrics-server). */
   readonly binaries?: readonly BinaryImage[];
-  /** Only these logical names; default every image. */
+  /** Only these logical names; default every image but the on-demand ones (the services' `dev` stages). */
   readonly only?: readonly string[];
   /** @default `<repo>/.cluster/images` */
   readonly workDir?: string;
@@ -46,9 +46,10 @@ export async function buildImages(options: BuildImagesOptions): Promise<Record<s
   const log = options.log ?? ((line: string) => process.stderr.write(`[images] ${line}\n`));
   const workDir = options.workDir ?? path.join(repoRoot, '.cluster', 'images');
   const all = [...dockerfileImages(), ...dependencyImages(), ...(options.binaries ?? []).map(binaryImage)];
-  const unknown = (options.only ?? []).filter((n) => !all.some((r) => r.name === n));
-  if (unknown.length > 0) throw new Error(`unknown image ${unknown.join(', ')}; choose from ${all.map((r) => r.name).join(', ')}`);
-  const recipes = options.only ? all.filter((r) => options.only!.includes(r.name)) : all;
+  const known = [...all, ...devStageImages()];
+  const unknown = (options.only ?? []).filter((n) => !known.some((r) => r.name === n));
+  if (unknown.length > 0) throw new Error(`unknown image ${unknown.join(', ')}; choose from ${known.map((r) => r.name).join(', ')}`);
+  const recipes = options.only ? known.filter((r) => options.only!.includes(r.name)) : all;
 
   const tags = new Map<Recipe, string>();
   const ctx: RecipeContext = {

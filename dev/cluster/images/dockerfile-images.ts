@@ -33,7 +33,9 @@ function npmMounts(ctx: RecipeContext): string[] {
   return [...mounts, '-v', `${path.join(dir, 'npmrc')}:/usr/local/etc/npmrc:ro`];
 }
 
-export function dockerfileImage(name: string, dockerfile: string): Recipe {
+/** `target`: a stage other than the Dockerfile's last, e.g. `dev` (Tilt's live update); it names the image `<name>-<target>`. */
+export function dockerfileImage(base: string, dockerfile: string, target?: string): Recipe {
+  const name = target ? `${base}-${target}` : base;
   const context = (ctx: RecipeContext) => selectContext(ctx.repoRoot, ignoreFileFor(ctx.repoRoot, dockerfile));
   return {
     name,
@@ -42,6 +44,7 @@ export function dockerfileImage(name: string, dockerfile: string): Recipe {
     bases: [nodeBase],
     hash(tag, ctx) {
       tag.add('dockerfile', fs.readFileSync(path.join(ctx.repoRoot, dockerfile), 'utf8'));
+      if (target) tag.add('target', target);
       hashContext(ctx.repoRoot, context(ctx), ctx.digests, tag);
     },
     async build(ref, buildah, ctx) {
@@ -53,10 +56,16 @@ export function dockerfileImage(name: string, dockerfile: string): Recipe {
       await buildah.exec([
         'bud', '--layers', '--network', 'host', '--pull=never', '--format', 'oci',
         '-f', path.join(ctx.repoRoot, dockerfile), '--ignorefile', noIgnore,
+        ...(target ? ['--target', target] : []),
         '--build-arg', `NODE_IMAGE=${ctx.refOf(nodeBase)}`, ...npmMounts(ctx), '-t', ref, dir,
       ]);
     },
   };
+}
+
+/** The services' `dev` stages, which Tilt deploys on the local cluster; built only when asked for by name. */
+export function devStageImages(): Recipe[] {
+  return serviceNames.map((s) => dockerfileImage(s, `services/${s}/Dockerfile`, 'dev'));
 }
 
 export function dockerfileImages(): Recipe[] {
