@@ -3,7 +3,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'charts/**', 'cdk8s/imports/**', '**/*.d.ts'] },
+  // .cluster and .stack hold what runs (image contexts, container filesystems), not sources.
+  { ignores: ['**/dist/**', '**/node_modules/**', 'charts/**', 'cdk8s/imports/**', '**/*.d.ts', '.cluster/**', '.stack/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

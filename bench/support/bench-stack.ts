@@ -7,6 +7,7 @@ import path from 'node:path';
 import { startInfra } from '../../dev/stack/infra.js';
 import { freePort } from '../../dev/stack/ports.js';
 import { renderResources } from '../../dev/stack/resources.js';
+import { startSentry } from '../../dev/stack/sentry.js';
 import { startServiceProcess, type RunningService } from '../../dev/stack/service-process.js';
 import { infraPorts, repoRoot, stackVariables } from '../../dev/stack/settings.js';
 import { ensureToolchain } from '../../dev/toolchain/paths.js';
@@ -32,7 +33,7 @@ export interface BenchStack {
 }
 
 export async function startBenchStack(): Promise<BenchStack> {
-  const tools = await ensureToolchain(['daprd', 'kafka', 'ferretdb', 'redis']);
+  const tools = await ensureToolchain(['daprd', 'dapr-control-plane', 'kafka', 'ferretdb', 'redis']);
   say('building the workspace');
   await build();
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'commercex-bench-'));
@@ -42,26 +43,27 @@ export async function startBenchStack(): Promise<BenchStack> {
   const ports = infraPorts(portEnv);
   say(`starting Kafka, Redis, FerretDB and the payment provider (state in ${stateDir})`);
   const infra = await startInfra({ redisServer: tools.redisServer, ferretdb: tools.ferretdb, kafkaLibs: tools.kafkaLibs }, ports, stateDir);
+  const sentry = await startSentry(path.join(tools.daprControlPlane, 'sentry'), await freePort(), stateDir, logDir);
   const vars = stackVariables(ports, stateDir);
-  const { resourcesDir, configFile } = renderResources(vars, stateDir);
+  const { resourcesDir, configDir } = renderResources(vars, stateDir);
   const running: RunningService[] = [];
   return {
     stateDir,
     logDir,
     vars,
     async start(name, env = {}) {
-      const s = await startServiceProcess({ name, daprd: tools.daprd, resourcesDir, configFile, logDir, env: { ...vars, LOG_LEVEL: 'warn', OTEL_SDK_DISABLED: 'true', ...env } });
+      const s = await startServiceProcess({ name, daprd: tools.daprd, resourcesDir, configDir, sentry, logDir, env: { ...vars, LOG_LEVEL: 'warn', OTEL_SDK_DISABLED: 'true', ...env } });
       running.push(s);
       return s;
     },
     processes: () => [
-      ...infra.processes.map((p) => ({ name: p.name, pid: p.child.pid })),
+      ...[...infra.processes, sentry.process].map((p) => ({ name: p.name, pid: p.child.pid })),
       ...running.flatMap((s) => [{ name: s.name, pid: s.app.child.pid }, { name: `daprd ${s.name}`, pid: s.sidecar.process.child.pid }]),
     ],
     async stop() {
       say('stopping');
       await Promise.all(running.map((s) => s.stop()));
-      await infra.stop();
+      await Promise.all([infra.stop(), sentry.stop()]);
       if (process.env.KEEP_BENCH_STATE) say(`logs kept in ${logDir}`);
       else fs.rmSync(stateDir, { recursive: true, force: true });
     },

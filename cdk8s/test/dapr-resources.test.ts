@@ -1,7 +1,8 @@
-// components/kubernetes/ agrees with the service catalog, and the app includes those files as they are.
+// components/kubernetes/ agrees with the service catalog, through the same policies the self-hosted resources are
+// rendered from (libs/contracts/src/dapr-policies.ts), and the app includes those files as they are.
 import fs from 'node:fs';
 import path from 'node:path';
-import { deadLetterTopic } from '@commercex/contracts';
+import { accessControlFor, deadLetterTopic, publishingScopes, secretReaders, secretScopesFor, subscriptionScopes } from '@commercex/contracts';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/app.js';
@@ -38,11 +39,13 @@ describe('Dapr resources for Kubernetes', () => {
   it('when apps publish, then each may publish only its own topics and the dead-letter topics of what it consumes', () => {
     const scopes = scopeMap(meta(component('pubsub'), 'publishingScopes')!.value!);
     expect(scopes).toEqual(Object.fromEntries(pubsubApps.map((s) => [s.name, [...s.publishes, ...s.subscribes.map(deadLetterTopic)]])));
+    expect(scopes).toEqual(scopeMap(publishingScopes()));
   });
 
   it('when apps subscribe, then each may subscribe only to its own topics', () => {
     const scopes = scopeMap(meta(component('pubsub'), 'subscriptionScopes')!.value!);
     expect(scopes).toEqual(Object.fromEntries(pubsubApps.map((s) => [s.name, [...s.subscribes]])));
+    expect(scopes).toEqual(scopeMap(subscriptionScopes()));
     expect(component('pubsub').scopes).toEqual(pubsubApps.map((s) => s.name));
   });
 
@@ -58,6 +61,7 @@ describe('Dapr resources for Kubernetes', () => {
       const callers = services.filter((s) => s.invokes.includes(spec.name)).map((s) => s.name);
       expect(config.spec.accessControl.defaultAction).toBe('deny');
       expect(config.spec.accessControl.policies.map((p: { appId: string; defaultAction: string }) => [p.appId, p.defaultAction])).toEqual(callers.map((c) => [c, 'allow']));
+      expect(config.spec.accessControl).toEqual(accessControlFor(spec.name, 'commercex'));
       expect(config.spec.tracing.otel.endpointAddress).toBe('jaeger:4317');
       expect(config.spec.metrics.enabled).toBe(true);
     }
@@ -67,7 +71,9 @@ describe('Dapr resources for Kubernetes', () => {
     const readers = component('secretstore').scopes as string[];
     const needs: Record<string, string[]> = { gateway: ['jwt-signing-key'], users: ['admin', 'jwt-signing-key'] };
     expect([...readers].sort()).toEqual(Object.keys(needs));
+    expect(readers).toEqual(secretReaders);
     for (const config of resources.filter((r) => r.kind === 'Configuration')) {
+      expect(config.spec.secrets.scopes).toEqual(secretScopesFor(config.metadata.name));
       const [scope] = config.spec.secrets.scopes;
       expect(scope).toMatchObject({ storeName: 'secretstore', defaultAccess: 'deny' });
       expect([...(scope.allowedSecrets ?? [])].sort()).toEqual(needs[config.metadata.name] ?? []);

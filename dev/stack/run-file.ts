@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { services, type ServiceSpec } from '../../libs/contracts/src/service-catalog.js';
+import { configFileFor } from './resources.js';
 import { repoRoot } from './settings.js';
 
 /** Services with a package.json under services/, in catalog order. */
@@ -13,7 +14,8 @@ export function presentServices(): ServiceSpec[] {
 export interface RunFileInput {
   readonly services: readonly ServiceSpec[];
   readonly resourcesDir: string;
-  readonly configFile: string;
+  /** One Configuration per app (renderResources); with mTLS on in it, the Dapr CLI asks sentry on localhost:50001. */
+  readonly configDir: string;
   readonly runtimePath: string;
   readonly env: Record<string, string>;
   readonly stateDir: string;
@@ -25,7 +27,6 @@ export function writeRunFile(input: RunFileInput): string {
     version: 1,
     common: {
       resourcesPaths: [input.resourcesDir],
-      configFilePath: input.configFile,
       runtimePath: input.runtimePath,
       // No actors or jobs here: skip the placement and scheduler services.
       placementHostAddress: '',
@@ -39,6 +40,7 @@ export function writeRunFile(input: RunFileInput): string {
     },
     apps: input.services.map((s) => ({
       appID: s.name,
+      configFilePath: configFileFor(input.configDir, s.name),
       appDirPath: path.join(repoRoot, 'services', s.name),
       appPort: input.appPort?.(s) ?? s.appPort,
       daprHTTPPort: s.daprHttpPort,

@@ -2,6 +2,8 @@
 import path from 'node:path';
 import { spawnManaged, tailLog, type ManagedProcess } from './managed-process.js';
 import { freePort } from './ports.js';
+import { configFileFor } from './resources.js';
+import type { Sentry } from './sentry.js';
 import { startSidecar, type Sidecar } from './sidecar.js';
 import { repoRoot } from './settings.js';
 
@@ -9,7 +11,9 @@ export interface ServiceProcessOptions {
   readonly name: string;
   readonly daprd: string;
   readonly resourcesDir: string;
-  readonly configFile: string;
+  /** Where renderResources() wrote each app's Configuration. */
+  readonly configDir: string;
+  readonly sentry: Pick<Sentry, 'address' | 'trustAnchors'>;
   readonly logDir: string;
   readonly env: Record<string, string>;
   readonly appPort?: number;
@@ -69,7 +73,8 @@ export async function startServiceProcess(o: ServiceProcessOptions): Promise<Run
       appId: o.name,
       appPort,
       resourcesDir: o.resourcesDir,
-      configFile: o.configFile,
+      configFile: configFileFor(o.configDir, o.name),
+      sentry: o.sentry,
       logDir: o.logDir,
       env: { ...env, DAPR_HTTP_PORT: String(daprHttpPort) },
       appApiToken,

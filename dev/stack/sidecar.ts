@@ -2,13 +2,17 @@
 import path from 'node:path';
 import { spawnManaged, tailLog, type ManagedProcess } from './managed-process.js';
 import { freePort } from './ports.js';
+import { mtlsEnv, type Sentry } from './sentry.js';
 
 export interface SidecarOptions {
   readonly daprd: string;
   readonly appId: string;
-  readonly appPort: number;
+  /** None: a sidecar alone, which publishes and invokes under the app id but receives nothing. */
+  readonly appPort?: number;
   readonly resourcesDir: string;
   readonly configFile: string;
+  /** The stack's sentry: the sidecar gets its identity there and talks mTLS to the others. */
+  readonly sentry: Pick<Sentry, 'address' | 'trustAnchors'>;
   readonly logDir: string;
   readonly env?: NodeJS.ProcessEnv;
   readonly appApiToken?: string;
@@ -48,8 +52,7 @@ export async function startSidecar(o: SidecarOptions): Promise<Sidecar> {
   const [internalPort, metricsPort] = [await freePort(), await freePort()];
   const args = [
     '--app-id', o.appId,
-    '--app-port', String(o.appPort),
-    '--app-protocol', 'http',
+    ...(o.appPort === undefined ? [] : ['--app-port', String(o.appPort), '--app-protocol', 'http']),
     '--dapr-http-port', String(httpPort),
     '--dapr-grpc-port', String(grpcPort),
     '--dapr-internal-grpc-port', String(internalPort),
@@ -61,8 +64,9 @@ export async function startSidecar(o: SidecarOptions): Promise<Sidecar> {
     '--log-as-json',
     '--log-level', 'info',
     '--dapr-graceful-shutdown-seconds', '2',
+    '--enable-mtls', '--sentry-address', o.sentry.address,
   ];
-  const env = { ...process.env, ...o.env, ...(o.appApiToken ? { APP_API_TOKEN: o.appApiToken } : {}) };
+  const env = { ...process.env, ...o.env, ...mtlsEnv(o.sentry), ...(o.appApiToken ? { APP_API_TOKEN: o.appApiToken } : {}) };
   const proc = spawnManaged(`daprd-${o.appId}-${httpPort}`, o.daprd, args, { logDir: o.logDir, env, cwd: path.dirname(o.resourcesDir) });
   try {
     await waitForSidecar(httpPort, 30_000, proc.logFile, proc.exited);

@@ -9,11 +9,14 @@ import { mib, trackPeakRss, treeRss } from './memory.js';
 import { assertPortsFree } from './ports.js';
 import { renderResources } from './resources.js';
 import { presentServices, writeRunFile } from './run-file.js';
+import { mtlsEnv, startSentry } from './sentry.js';
 import { waitForHttp } from './service-process.js';
 import { infraPorts, repoRoot, stackVariables } from './settings.js';
 import { printSummary } from './summary.js';
 
 const say = (m: string) => console.log(`[stack] ${m}`);
+/** Where the Dapr CLI sends every sidecar for its certificate when the Configuration turns mTLS on. */
+const SENTRY_PORT = 50001;
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
 
 function build(): Promise<void> {
@@ -29,7 +32,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--fresh')) fs.rmSync(stateDir, { recursive: true, force: true });
   fs.mkdirSync(stateDir, { recursive: true });
 
-  const tools = await ensureToolchain(['daprd', 'dapr', 'kafka', 'ferretdb', 'redis']);
+  const tools = await ensureToolchain(['daprd', 'dapr', 'dapr-control-plane', 'kafka', 'ferretdb', 'redis']);
   const ports = infraPorts();
   const apps = presentServices();
   const gatewayPort = Number(process.env.GATEWAY_PORT ?? 8080);
@@ -37,11 +40,14 @@ async function main(): Promise<void> {
   await assertPortsFree(apps.flatMap((s) => [
     { what: `${s.name} app`, variable: s.name === 'gateway' ? 'GATEWAY_PORT' : 'the service catalog (libs/contracts/src/service-catalog.ts)', port: appPort(s) },
     { what: `${s.name} sidecar HTTP`, variable: 'the service catalog (libs/contracts/src/service-catalog.ts)', port: s.daprHttpPort },
-  ]));
+  ]).concat([{ what: 'Dapr sentry', variable: 'nothing (the Dapr CLI always asks localhost:50001): stop what holds it', port: SENTRY_PORT }]));
 
-  say('starting Kafka, Redis and FerretDB');
+  say('starting Kafka, Redis, FerretDB and sentry (mTLS identities for the sidecars)');
   let t = Date.now();
-  const infra = await startInfra({ redisServer: tools.redisServer, ferretdb: tools.ferretdb, kafkaLibs: tools.kafkaLibs }, ports, stateDir);
+  const [infra, sentry] = await Promise.all([
+    startInfra({ redisServer: tools.redisServer, ferretdb: tools.ferretdb, kafkaLibs: tools.kafkaLibs }, ports, stateDir),
+    startSentry(path.join(tools.daprControlPlane, 'sentry'), SENTRY_PORT, stateDir, path.join(stateDir, 'logs')),
+  ] as const);
   say(`infrastructure ready in ${seconds(t)}`);
 
   let memory: ReturnType<typeof trackPeakRss> | undefined;
@@ -52,7 +58,7 @@ async function main(): Promise<void> {
     if (memory) say(`peak memory while running: ${mib(memory.peak())}`);
     say('stopping everything this command started');
     await daprRun?.stop('SIGTERM', 15_000);
-    await infra.stop();
+    await Promise.all([infra.stop(), sentry.stop()]);
     say('stopped');
     process.exit(code);
   };
@@ -65,11 +71,12 @@ async function main(): Promise<void> {
     await build();
     say(`built in ${seconds(t)}`);
     const vars = stackVariables(ports, stateDir);
-    const { resourcesDir, configFile } = renderResources(vars, stateDir);
-    const runFile = writeRunFile({ services: apps, resourcesDir, configFile, runtimePath: tools.daprRuntimePath, env: { ...vars, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' }, stateDir, appPort });
+    const { resourcesDir, configDir } = renderResources(vars, stateDir);
+    const runFile = writeRunFile({ services: apps, resourcesDir, configDir, runtimePath: tools.daprRuntimePath, env: { ...vars, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' }, stateDir, appPort });
     t = Date.now();
     say(`starting ${apps.length} services with their sidecars (dapr run -f ${path.relative(repoRoot, runFile)})`);
-    daprRun = spawnManaged('dapr-run', tools.dapr, ['run', '-f', runFile], { logDir: path.join(stateDir, 'logs'), cwd: repoRoot });
+    // daprd inherits the CLI's environment: the trust anchors it checks sentry against, and its namespace.
+    daprRun = spawnManaged('dapr-run', tools.dapr, ['run', '-f', runFile], { logDir: path.join(stateDir, 'logs'), cwd: repoRoot, env: { ...process.env, ...mtlsEnv(sentry) } });
     const run = daprRun;
     await Promise.all(apps.map((s) => waitForHttp(`http://127.0.0.1:${appPort(s)}/ready`, 90_000, s.name, run.logFile, run.exited)));
     say(`services ready in ${seconds(t)}`);

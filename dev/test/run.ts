@@ -9,6 +9,7 @@ import { startInfra } from '../stack/infra.js';
 import { killMarked } from '../stack/leftovers.js';
 import { freePort } from '../stack/ports.js';
 import { renderResources } from '../stack/resources.js';
+import { startSentry } from '../stack/sentry.js';
 import { infraPorts, repoRoot, stackVariables } from '../stack/settings.js';
 
 function step(message: string): void {
@@ -45,15 +46,20 @@ async function main(): Promise<number> {
   const infraStarted = Date.now();
   const infra = await startInfra({ redisServer: tools.redisServer, ferretdb: tools.ferretdb, kafkaLibs: tools.kafkaLibs }, ports, stateDir);
   step(`infrastructure ready in ${((Date.now() - infraStarted) / 1000).toFixed(1)}s`);
+  const sentry = await startSentry(path.join(tools.daprControlPlane, 'sentry'), await freePort(), stateDir, path.join(stateDir, 'logs'));
+  step(`sentry (mTLS identities) on ${sentry.address}`);
+  const trustAnchorsFile = path.join(stateDir, 'sentry', 'credentials', 'ca.crt');
   const vars = stackVariables(ports, stateDir);
-  const { resourcesDir, configFile } = renderResources(vars, stateDir);
+  const { resourcesDir, configDir } = renderResources(vars, stateDir);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...vars,
     COMMERCEX_TEST_STATE_DIR: stateDir,
     COMMERCEX_DAPRD: tools.daprd,
     COMMERCEX_RESOURCES_DIR: resourcesDir,
-    COMMERCEX_DAPR_CONFIG: configFile,
+    COMMERCEX_DAPR_CONFIG_DIR: configDir,
+    COMMERCEX_SENTRY_ADDRESS: sentry.address,
+    COMMERCEX_TRUST_ANCHORS_FILE: trustAnchorsFile,
     COMMERCEX_HELM: tools.helm,
     COMMERCEX_TILT: tools.tilt,
     OTEL_SDK_DISABLED: 'true',
@@ -70,7 +76,7 @@ async function main(): Promise<number> {
     const leftovers = killMarked('COMMERCEX_TEST_STATE_DIR', stateDir);
     if (leftovers > 0) step(`stopped ${leftovers} process(es) a test left running`);
     step('stopping infrastructure');
-    await infra.stop();
+    await Promise.all([infra.stop(), sentry.stop()]);
     if (code === 0 && !process.env.KEEP_TEST_STATE) fs.rmSync(stateDir, { recursive: true, force: true });
     else step(`logs kept in ${path.join(stateDir, 'logs')}`);
   }

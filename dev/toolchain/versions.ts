@@ -1,9 +1,9 @@
 // The pinned version of every tool, in one place: bumping one here rebuilds it on the next run.
 
 /** What the self-hosted stack and its tests use. */
-export const STACK_TOOL_NAMES = ['daprd', 'dapr', 'kafka', 'ferretdb', 'redis', 'helm', 'tilt'] as const;
+export const STACK_TOOL_NAMES = ['daprd', 'dapr', 'dapr-control-plane', 'kafka', 'ferretdb', 'redis', 'helm', 'tilt'] as const;
 /** What the local Kubernetes cluster (dev/cluster) adds. */
-export const CLUSTER_TOOL_NAMES = ['kubernetes', 'etcd', 'coredns', 'registry', 'metrics-server', 'dapr-control-plane'] as const;
+export const CLUSTER_TOOL_NAMES = ['kubernetes', 'etcd', 'coredns', 'registry', 'metrics-server'] as const;
 export const TOOL_NAMES = [...STACK_TOOL_NAMES, ...CLUSTER_TOOL_NAMES] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 

@@ -38,7 +38,7 @@ describe('a consumer killed while handling an event', () => {
     const eventId = `${order.id}-succeeded`;
     const claimId = `payments.succeeded/${eventId}`;
     const succeeded = { schemaVersion: 1, orderId: order.id, paymentId: `ch_crash_${order.id.slice(0, 8)}`, amount: order.total };
-    await publish(shop.service('inventory'), 'payments.succeeded', succeeded, eventId);
+    await publish('payments.succeeded', succeeded, eventId);
 
     // The handler gives its claim back after each 2.5 s wait for the lock: kill orders early in one of those waits.
     await eventually(`orders to be handling ${eventId}`, async () => {

@@ -30,8 +30,8 @@ describe('the same event delivered twice', () => {
     const orders = shop.service('orders');
     const before = await metricValue(orders, 'events_received_total', { topic: 'payments.succeeded', outcome: 'duplicate' });
     const succeeded = { schemaVersion: 1, orderId: order.id, paymentId: `ch_dup_${order.id.slice(0, 8)}`, amount: order.total };
-    await publish(orders, 'payments.succeeded', succeeded, `${order.id}-succeeded`);
-    await publish(orders, 'payments.succeeded', succeeded, `${order.id}-succeeded`);
+    await publish('payments.succeeded', succeeded, `${order.id}-succeeded`);
+    await publish('payments.succeeded', succeeded, `${order.id}-succeeded`);
 
     expect(await shop.settled(customer, order.id)).toMatchObject({ status: 'CONFIRMED' });
     await duplicateSeen('orders', 'payments.succeeded', before);
@@ -50,8 +50,8 @@ describe('the same event delivered twice', () => {
     // The order's event as orders published it, delivered twice more under one id while payments is away.
     const created = { schemaVersion: 1, orderId: order.id, userId: customer.id, items: order.items, total: order.total, paymentToken: 'tok_visa', createdAt: order.createdAt };
     const notifiedBefore = await metricValue(shop.service('notifications'), 'events_received_total', { topic: 'orders.created', outcome: 'duplicate' });
-    await publish(shop.service('orders'), 'orders.created', created, `${order.id}-created-again`);
-    await publish(shop.service('orders'), 'orders.created', created, `${order.id}-created-again`);
+    await publish('orders.created', created, `${order.id}-created-again`);
+    await publish('orders.created', created, `${order.id}-created-again`);
     await shop.start('payments');
 
     expect(await shop.settled(customer, order.id)).toMatchObject({ status: 'CONFIRMED' });

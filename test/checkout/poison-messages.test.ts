@@ -35,7 +35,7 @@ describe('poison messages', () => {
     const orderId = randomUUID();
     const poison = { schemaVersion: 1, orderId, userId: 'someone', items: [], paymentToken: 'tok_visa' };
     const eventId = `poison-${orderId}`;
-    await publish(shop.service('orders'), 'orders.created', poison, eventId);
+    await publish('orders.created', poison, eventId);
 
     expect(await deadLettered('orders.created', eventId)).toMatchObject({ topic: 'orders.created', deadLetterTopic: 'orders.created.dlq', data: poison });
     const customer = await shop.customer();
@@ -54,7 +54,7 @@ describe('poison messages', () => {
 
     const poison = { schemaVersion: 1, orderId: order.id, paymentId: '', amount: { amount: -1, currency: 'USD' } };
     const eventId = `poison-${order.id}`;
-    await publish(shop.service('payments'), 'payments.succeeded', poison, eventId);
+    await publish('payments.succeeded', poison, eventId);
 
     expect(await deadLettered('payments.succeeded', eventId)).toMatchObject({ topic: 'payments.succeeded', deadLetterTopic: 'payments.succeeded.dlq', data: poison });
     expect(await shop.order(customer, order.id)).toEqual(cancelled);

@@ -16,7 +16,7 @@ beforeAll(async () => {
   notifications = await startService('notifications', { SSE_HEARTBEAT_MS: '500' });
   // Kafka may take a while to hand a fresh consumer its partitions: the tests time what follows, not that.
   const warmUp = newId('warm-up');
-  await publish(notifications, 'orders.confirmed', events.confirmed(newId('order'), warmUp, new Date()));
+  await publish('orders.confirmed', events.confirmed(newId('order'), warmUp, new Date()));
   await eventually('notifications consuming', async () => {
     const res = await callApp(notifications, 'GET', 'notifications', undefined, { 'x-user-id': warmUp });
     return (res.body as { items: unknown[] }).items.length > 0 ? true : undefined;
@@ -44,7 +44,7 @@ describe('live events through the gateway', () => {
     try {
       const orderId = newId('order');
       const sent = Date.now();
-      await publish(notifications, 'orders.confirmed', events.confirmed(orderId, ada.id, new Date()), `${orderId}-confirmed`);
+      await publish('orders.confirmed', events.confirmed(orderId, ada.id, new Date()), `${orderId}-confirmed`);
       const got = await eventually('the events on Ada\'s stream', async () => (onAda.received.length >= 2 ? onAda.received : undefined), 5_000);
       expect(Date.now() - sent).toBeLessThan(5_000);
       expect(got.map((e) => e.event)).toEqual(['order-status', 'notification']);
@@ -52,7 +52,7 @@ describe('live events through the gateway', () => {
       expect(got[1]!.data).toMatchObject({ id: `order-confirmed:${orderId}`, type: 'ORDER_CONFIRMED', userId: ada.id, orderId });
       // Bob's stream is just as live: an event of his arrives, and Ada's never did.
       const bobOrder = newId('order');
-      await publish(notifications, 'orders.cancelled', events.cancelled(bobOrder, bob.id, new Date(), 'PAYMENT_DECLINED'), `${bobOrder}-cancelled`);
+      await publish('orders.cancelled', events.cancelled(bobOrder, bob.id, new Date(), 'PAYMENT_DECLINED'), `${bobOrder}-cancelled`);
       const bobs = await eventually('the events on Bob\'s stream', async () => (onBob.received.length >= 2 ? onBob.received : undefined), 5_000);
       expect(bobs.map((e) => e.data.orderId)).toEqual([bobOrder, bobOrder]);
       expect(onAda.received).toHaveLength(2);
@@ -76,7 +76,7 @@ describe('live events through the gateway', () => {
       // Heartbeats are comment lines, every 500 ms here.
       await stream.waitFor(/(^:.*\n[\s\S]*){3}/m, 5_000);
       const orderId = newId('order');
-      await publish(notifications, 'orders.created', events.created(orderId, cyd.id, new Date()), `${orderId}-created`);
+      await publish('orders.created', events.created(orderId, cyd.id, new Date()), `${orderId}-created`);
       const text = await stream.waitFor(/^event: ?notification$/m, 5_000);
       expect(text).toContain(`"id":"order-received:${orderId}"`);
       expect(stream.ended()).toBe(false);
@@ -93,7 +93,7 @@ describe('live events through the gateway', () => {
       await new Promise((r) => setTimeout(r, 8_000));
       expect(stream.failed).toBeUndefined();
       const orderId = newId('order');
-      await publish(notifications, 'orders.created', events.created(orderId, dee.id, new Date()), `${orderId}-created`);
+      await publish('orders.created', events.created(orderId, dee.id, new Date()), `${orderId}-created`);
       await eventually('the event after 8 s', async () => (stream.received.length >= 2 ? true : undefined), 5_000);
       expect(stream.received[0]!.data).toMatchObject({ orderId, status: 'PENDING_PAYMENT' });
     } finally {

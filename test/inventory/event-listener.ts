@@ -29,7 +29,7 @@ export async function listenTo(topic: string, appId: string): Promise<EventListe
   const s = testStack();
   let sidecar: Sidecar;
   try {
-    sidecar = await startSidecar({ daprd: s.daprd, appId, appPort: port, resourcesDir: s.resourcesDir, configFile: s.configFile, logDir: s.logDir });
+    sidecar = await startSidecar({ daprd: s.daprd, appId, appPort: port, resourcesDir: s.resourcesDir, configFile: s.configFileFor(appId), sentry: s.sentry, logDir: s.logDir });
   } catch (err) {
     server.close();
     throw err;

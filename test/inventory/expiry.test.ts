@@ -58,7 +58,7 @@ describe('inventory expires unsettled reservations', () => {
 
     const labels = { topic: 'orders.confirmed', outcome: 'handled' };
     const before = await metricValue(inventory, 'events_received_total', labels);
-    await publish(inventory, 'orders.confirmed', orderEvent('confirmed', orderId, productId, 2), `${orderId}-confirmed`);
+    await publish('orders.confirmed', orderEvent('confirmed', orderId, productId, 2), `${orderId}-confirmed`);
     await eventually('the late confirmation handled', async () => ((await metricValue(inventory, 'events_received_total', labels)) > before ? true : undefined), 60_000);
     expect(await api.ledger(productId)).toMatchObject({ available: 2, reserved: 0, sold: 0 });
     expect(await api.reservation(orderId)).toMatchObject({ status: 'EXPIRED' });

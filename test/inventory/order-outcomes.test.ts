@@ -12,7 +12,7 @@ describe('inventory settles reservations on order outcomes', () => {
   async function deliver(topic: 'orders.confirmed' | 'orders.cancelled', data: unknown, eventId: string, outcome: 'handled' | 'duplicate'): Promise<void> {
     const labels = { topic, outcome };
     const before = await metricValue(inventory, 'events_received_total', labels);
-    await publish(inventory, topic, data, eventId);
+    await publish(topic, data, eventId);
     await eventually(`${topic} ${eventId} ${outcome}`, async () => ((await metricValue(inventory, 'events_received_total', labels)) > before ? true : undefined), 60_000);
   }
 

@@ -30,7 +30,7 @@ describe('dead letters', () => {
     const userId = newId('poison');
     const eventId = `${userId}-registered`;
     const poison = { schemaVersion: 1, userId, email: 'not an email' };
-    await publish(notifications, 'users.registered', poison, eventId);
+    await publish('users.registered', poison, eventId);
 
     const letter = await eventually('the dead letter listed', async () => {
       const res = await callApp(notifications, 'GET', 'dead-letters?topic=users.registered', undefined, admin);

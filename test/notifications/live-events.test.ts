@@ -22,7 +22,7 @@ describe('live notification events', () => {
     const [onA, onB, stranger] = await Promise.all([openStream(replicaA, userId), openStream(replicaB, userId), openStream(replicaA, newId('eve'))]);
     try {
       // Only one replica consumes the event (one consumer group); the other sees it through Redis.
-      await publish(replicaA, 'orders.confirmed', events.confirmed(orderId, userId, new Date()), `${orderId}-confirmed`);
+      await publish('orders.confirmed', events.confirmed(orderId, userId, new Date()), `${orderId}-confirmed`);
       for (const client of [onA, onB]) {
         const got = await eventually('the live events on both replicas', async () => (client.received.length >= 2 ? client.received : undefined), 60_000);
         expect(got.map((e) => e.event)).toEqual(['order-status', 'notification']);

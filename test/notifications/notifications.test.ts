@@ -38,14 +38,14 @@ describe('notifications', () => {
     const [ada, bob] = [newId('ada'), newId('bob')];
     const [adaOrder, bobOrder] = [newId('order'), newId('order')];
     const t0 = Date.now() - 60_000;
-    await publish(notifications, 'orders.created', events.created(adaOrder, ada, new Date(t0)), `${adaOrder}-created`);
-    await publish(notifications, 'orders.created', events.created(bobOrder, bob, new Date(t0 + 1_000)), `${bobOrder}-created`);
-    await publish(notifications, 'orders.confirmed', events.confirmed(adaOrder, ada, new Date(t0 + 2_000)), `${adaOrder}-confirmed`);
+    await publish('orders.created', events.created(adaOrder, ada, new Date(t0)), `${adaOrder}-created`);
+    await publish('orders.created', events.created(bobOrder, bob, new Date(t0 + 1_000)), `${bobOrder}-created`);
+    await publish('orders.confirmed', events.confirmed(adaOrder, ada, new Date(t0 + 2_000)), `${adaOrder}-confirmed`);
     const handled = { topic: 'orders.created', outcome: 'handled' };
     const before = await metricValue(notifications, 'events_received_total', handled);
     // The same event again (same CloudEvent id), and the same fact re-published under a new id.
-    await publish(notifications, 'orders.created', events.created(adaOrder, ada, new Date(t0)), `${adaOrder}-created`);
-    await publish(notifications, 'orders.created', events.created(adaOrder, ada, new Date(t0)), `${adaOrder}-created-again`);
+    await publish('orders.created', events.created(adaOrder, ada, new Date(t0)), `${adaOrder}-created`);
+    await publish('orders.created', events.created(adaOrder, ada, new Date(t0)), `${adaOrder}-created-again`);
 
     const adas = await listed(ada, 2);
     await eventually('both redeliveries received', async () => {
@@ -61,8 +61,8 @@ describe('notifications', () => {
   it('when a user registers and an order of theirs is cancelled, then they are welcomed and told why the order was cancelled', async () => {
     const cyd = newId('cyd');
     const orderId = newId('order');
-    await publish(notifications, 'users.registered', events.registered(cyd, 'Cyd'), `${cyd}-registered`);
-    await publish(notifications, 'orders.cancelled', events.cancelled(orderId, cyd, new Date(), 'PAYMENT_DECLINED'), `${orderId}-cancelled`);
+    await publish('users.registered', events.registered(cyd, 'Cyd'), `${cyd}-registered`);
+    await publish('orders.cancelled', events.cancelled(orderId, cyd, new Date(), 'PAYMENT_DECLINED'), `${orderId}-cancelled`);
     const items = await listed(cyd, 2);
     expect(items.find((n) => n.type === 'WELCOME')?.message).toBe('Welcome to CommerceX, Cyd!');
     expect(items.find((n) => n.type === 'ORDER_CANCELLED')?.message).toMatch(/was cancelled: the payment was declined\.$/);

@@ -5,17 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../dev/stack/service-process.js';
 import { chargesOf } from '../checkout/support/payment-provider.js';
 import { startServices } from '../support/start-services.js';
-import { eventually, invoke } from '../support/test-stack.js';
+import { callApp, eventually, invoke } from '../support/test-stack.js';
 
 const admin = { 'x-user-id': 'admin-1', 'x-user-roles': 'customer,admin' };
 
 describe('order events reach payments through Dapr and Kafka', () => {
   let running: RunningService[] = [];
   let orders: RunningService;
+  let payments: RunningService;
 
   beforeAll(async () => {
     running = await startServices([{ name: 'orders' }, { name: 'payments' }, { name: 'catalog' }, { name: 'inventory' }]);
     orders = running[0]!;
+    payments = running[1]!;
   });
 
   afterAll(async () => {
@@ -49,7 +51,8 @@ describe('order events reach payments through Dapr and Kafka', () => {
 
     for (const { userId, order } of placed) {
       const payment = await eventually(`the payment of order ${order.id}`, async () => {
-        const res = await invoke(orders, 'payments', `payments/${order.id}`);
+        // No service invokes payments, so its sidecar admits no caller: asked directly, with its app token.
+        const res = await callApp(payments, 'GET', `payments/${order.id}`);
         return res.status === 200 && (res.body as { status: string }).status !== 'PENDING' ? res.body : undefined;
       }, 60_000);
       expect(payment).toMatchObject({ orderId: order.id, userId, status: 'SUCCEEDED', amount: order.total });

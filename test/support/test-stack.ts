@@ -1,6 +1,11 @@
 // What `npm test` started (dev/test/run.ts), and services started on it with their real sidecars.
+import fs from 'node:fs';
 import path from 'node:path';
+import { parse, stringify } from 'yaml';
+import { configFileFor } from '../../dev/stack/resources.js';
 import { startServiceProcess, type RunningService } from '../../dev/stack/service-process.js';
+import { startSidecar, type Sidecar } from '../../dev/stack/sidecar.js';
+import { publishedTopics, services, type ServiceName } from '../../libs/contracts/src/index.js';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -18,7 +23,9 @@ export function testStack() {
     redisUrl: required('REDIS_URL'),
     daprd: required('COMMERCEX_DAPRD'),
     resourcesDir: required('COMMERCEX_RESOURCES_DIR'),
-    configFile: required('COMMERCEX_DAPR_CONFIG'),
+    configDir: required('COMMERCEX_DAPR_CONFIG_DIR'),
+    configFileFor: (appId: string) => configFileFor(required('COMMERCEX_DAPR_CONFIG_DIR'), appId),
+    sentry: { address: required('COMMERCEX_SENTRY_ADDRESS'), trustAnchors: fs.readFileSync(required('COMMERCEX_TRUST_ANCHORS_FILE'), 'utf8') },
     logDir: path.join(stateDir, 'logs'),
   };
 }
@@ -30,7 +37,8 @@ export function startService(name: string, env: Record<string, string> = {}, app
     name,
     daprd: s.daprd,
     resourcesDir: s.resourcesDir,
-    configFile: s.configFile,
+    configDir: s.configDir,
+    sentry: s.sentry,
     logDir: s.logDir,
     env: { MONGODB_URI: s.mongoUri, REDIS_URL: s.redisUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...env },
     ...(appPort === undefined ? {} : { appPort }),
@@ -69,16 +77,51 @@ export async function callApp(service: RunningService, method: string, path: str
   return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
 }
 
-/** Publishes raw data through a service's sidecar, as that service would (no schema check: tests send poison too). */
-export async function publish(via: RunningService, topic: string, data: unknown, eventId?: string): Promise<void> {
+/** The service that publishes `topic` in the catalog: the topic's own publisher before a dead-letter one. */
+function publisherOf(topic: string): ServiceName {
+  const owner = services.find((s) => s.publishes.includes(topic)) ?? services.find((s) => publishedTopics(s.name).includes(topic));
+  if (!owner) throw new Error(`no service in the catalog may publish ${topic}: add it to libs/contracts/src/service-catalog.ts`);
+  return owner.name;
+}
+
+const publishers = new Map<ServiceName, Promise<Sidecar>>();
+
+/**
+ * The app's Configuration with a name resolution database of its own: a sidecar without an app must not be listed as
+ * an instance of the app id, or invocations of the real app would be sent to it ("app channel is not initialized").
+ */
+function publisherConfig(appId: ServiceName): string {
+  const s = testStack();
+  const file = path.join(s.configDir, `${appId}.publisher.yaml`);
+  if (!fs.existsSync(file)) {
+    const config = parse(fs.readFileSync(s.configFileFor(appId), 'utf8')) as { spec: { nameResolution: { configuration: Record<string, string> } } };
+    config.spec.nameResolution.configuration.connectionString = path.join(s.stateDir, 'publishers-name-resolution.db');
+    fs.writeFileSync(file, stringify(config));
+  }
+  return file;
+}
+
+/**
+ * Publishes raw data as the topic's publisher would (no schema check: tests send poison too), through a sidecar of
+ * that app id without an app; the publishing scopes let no other app publish it. One such sidecar per app per file.
+ */
+export async function publish(topic: string, data: unknown, eventId?: string): Promise<void> {
+  const appId = publisherOf(topic);
+  let sidecar = publishers.get(appId);
+  if (!sidecar) {
+    const s = testStack();
+    sidecar = startSidecar({ daprd: s.daprd, appId, resourcesDir: s.resourcesDir, configFile: publisherConfig(appId), sentry: s.sentry, logDir: s.logDir });
+    publishers.set(appId, sidecar);
+  }
+  const { httpPort } = await sidecar;
   const query = new URLSearchParams({ 'metadata.partitionKey': String((data as { orderId?: unknown } | null)?.orderId ?? topic) });
   if (eventId) query.set('metadata.cloudevent.id', eventId);
-  const res = await fetch(`http://127.0.0.1:${via.sidecar.httpPort}/v1.0/publish/pubsub/${topic}?${query}`, {
+  const res = await fetch(`http://127.0.0.1:${httpPort}/v1.0/publish/pubsub/${topic}?${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(data),
   });
-  if (res.status >= 300) throw new Error(`publish to ${topic} answered ${res.status}: ${await res.text()}`);
+  if (res.status >= 300) throw new Error(`publish to ${topic} as ${appId} answered ${res.status}: ${await res.text()}`);
 }
 
 /** The value of one Prometheus sample on a service's /metrics (0 when absent), e.g. events_received_total{topic="x",outcome="handled"}. */

@@ -9,3 +9,4 @@ export * from './events/payment-events.js';
 export * from './events/user-events.js';
 export * from './service-catalog.js';
 export * from './topics.js';
+export * from './dapr-policies.js';

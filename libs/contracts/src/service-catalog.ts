@@ -29,18 +29,20 @@ export interface ServiceSpec {
   readonly mongo: boolean;
   /** Uses Redis directly (cache, rate limits), beside the Dapr state store. */
   readonly redis: boolean;
+  /** Secrets it reads from the secret store (secret scopes); the others are denied to it. */
+  readonly secrets: readonly string[];
 }
 
 export const services: readonly ServiceSpec[] = [
-  { name: 'gateway', appPort: 8080, daprHttpPort: 3500, daprGrpcPort: 50100, publishes: [], subscribes: [], invokes: ['users', 'catalog', 'cart', 'orders', 'inventory', 'notifications'], mongo: false, redis: true },
-  { name: 'users', appPort: 3001, daprHttpPort: 3501, daprGrpcPort: 50101, publishes: ['users.registered'], subscribes: [], invokes: [], mongo: true, redis: false },
-  { name: 'catalog', appPort: 3002, daprHttpPort: 3502, daprGrpcPort: 50102, publishes: ['catalog.product-changed'], subscribes: ['catalog.product-changed'], invokes: [], mongo: true, redis: true },
-  { name: 'cart', appPort: 3003, daprHttpPort: 3503, daprGrpcPort: 50103, publishes: [], subscribes: ['orders.created'], invokes: ['catalog'], mongo: false, redis: false },
-  { name: 'orders', appPort: 3004, daprHttpPort: 3504, daprGrpcPort: 50104, publishes: ['orders.created', 'orders.confirmed', 'orders.cancelled'], subscribes: ['payments.succeeded', 'payments.failed', 'inventory.reservation-expired'], invokes: ['inventory', 'cart', 'catalog'], mongo: true, redis: false },
-  { name: 'inventory', appPort: 3005, daprHttpPort: 3505, daprGrpcPort: 50105, publishes: ['inventory.reservation-expired'], subscribes: ['orders.confirmed', 'orders.cancelled'], invokes: [], mongo: true, redis: false },
-  { name: 'payments', appPort: 3006, daprHttpPort: 3506, daprGrpcPort: 50106, publishes: ['payments.succeeded', 'payments.failed'], subscribes: ['orders.created', 'orders.cancelled'], invokes: ['orders'], mongo: true, redis: false },
+  { name: 'gateway', appPort: 8080, daprHttpPort: 3500, daprGrpcPort: 50100, publishes: [], subscribes: [], invokes: ['users', 'catalog', 'cart', 'orders', 'inventory', 'notifications'], mongo: false, redis: true, secrets: ['jwt-signing-key'] },
+  { name: 'users', appPort: 3001, daprHttpPort: 3501, daprGrpcPort: 50101, publishes: ['users.registered'], subscribes: [], invokes: [], mongo: true, redis: false, secrets: ['jwt-signing-key', 'admin'] },
+  { name: 'catalog', appPort: 3002, daprHttpPort: 3502, daprGrpcPort: 50102, publishes: ['catalog.product-changed'], subscribes: ['catalog.product-changed'], invokes: [], mongo: true, redis: true, secrets: [] },
+  { name: 'cart', appPort: 3003, daprHttpPort: 3503, daprGrpcPort: 50103, publishes: [], subscribes: ['orders.created'], invokes: ['catalog'], mongo: false, redis: false, secrets: [] },
+  { name: 'orders', appPort: 3004, daprHttpPort: 3504, daprGrpcPort: 50104, publishes: ['orders.created', 'orders.confirmed', 'orders.cancelled'], subscribes: ['payments.succeeded', 'payments.failed', 'inventory.reservation-expired'], invokes: ['inventory', 'cart', 'catalog'], mongo: true, redis: false, secrets: [] },
+  { name: 'inventory', appPort: 3005, daprHttpPort: 3505, daprGrpcPort: 50105, publishes: ['inventory.reservation-expired'], subscribes: ['orders.confirmed', 'orders.cancelled'], invokes: [], mongo: true, redis: false, secrets: [] },
+  { name: 'payments', appPort: 3006, daprHttpPort: 3506, daprGrpcPort: 50106, publishes: ['payments.succeeded', 'payments.failed'], subscribes: ['orders.created', 'orders.cancelled'], invokes: ['orders'], mongo: true, redis: false, secrets: [] },
   // notifications also keeps every dead-letter topic for administrators, and fans live events out through Redis.
-  { name: 'notifications', appPort: 3007, daprHttpPort: 3507, daprGrpcPort: 50107, publishes: [], subscribes: ['users.registered', 'orders.created', 'orders.confirmed', 'orders.cancelled', ...allTopics.map(deadLetterTopic)], invokes: [], mongo: true, redis: true },
+  { name: 'notifications', appPort: 3007, daprHttpPort: 3507, daprGrpcPort: 50107, publishes: [], subscribes: ['users.registered', 'orders.created', 'orders.confirmed', 'orders.cancelled', ...allTopics.map(deadLetterTopic)], invokes: [], mongo: true, redis: true, secrets: [] },
 ];
 
 export function serviceSpec(name: ServiceName): ServiceSpec {

@@ -14,17 +14,8 @@ export interface AdminCredentials {
   password: string;
 }
 
-/**
- * A Kubernetes secret `admin` answers { email, password }; the local file store flattens nested JSON with ":",
- * so there the values are the secrets `admin:email` and `admin:password`. Undefined when neither exists.
- */
+/** The secret `name` answers { email, password } (a Kubernetes secret, or a nested object in the local file store); undefined without it. */
 export async function readAdminCredentials(dapr: DaprSidecar, store: string, name: string): Promise<AdminCredentials | undefined> {
-  const whole = await dapr.getSecret(store, name).catch(() => undefined);
-  if (whole?.email && whole.password) return { email: whole.email, password: whole.password };
-  const part = async (field: string) => {
-    const secret = await dapr.getSecret(store, `${name}:${field}`).catch(() => undefined);
-    return secret?.[`${name}:${field}`];
-  };
-  const [email, password] = await Promise.all([part('email'), part('password')]);
-  return email && password ? { email, password } : undefined;
+  const secret = await dapr.getSecret(store, name).catch(() => undefined);
+  return secret?.email && secret.password ? { email: secret.email, password: secret.password } : undefined;
 }
