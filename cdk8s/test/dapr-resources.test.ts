@@ -60,7 +60,7 @@ describe('Dapr resources for Kubernetes', () => {
       const config = resources.find((r) => r.kind === 'Configuration' && r.metadata.name === spec.name)!;
       const callers = services.filter((s) => s.invokes.includes(spec.name)).map((s) => s.name);
       expect(config.spec.accessControl.defaultAction).toBe('deny');
-      expect(config.spec.accessControl.policies.map((p: { appId: string; defaultAction: string }) => [p.appId, p.defaultAction])).toEqual(callers.map((c) => [c, 'allow']));
+      expect(config.spec.accessControl.policies.map((p: { appId: string; defaultAction: string }) => [p.appId, p.defaultAction])).toEqual(callers.map((c) => [c, 'deny']));
       expect(config.spec.accessControl).toEqual(accessControlFor(spec.name, 'commercex'));
       expect(config.spec.tracing.otel.endpointAddress).toBe('jaeger:4317');
       expect(config.spec.metrics.enabled).toBe(true);

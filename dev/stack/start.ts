@@ -1,5 +1,6 @@
 // `npm start`: the whole shop on this machine — real Kafka, Redis, FerretDB, and every service beside its own daprd.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureToolchain } from '../toolchain/paths.js';
@@ -75,8 +76,10 @@ async function main(): Promise<void> {
     const runFile = writeRunFile({ services: apps, resourcesDir, configDir, runtimePath: tools.daprRuntimePath, env: { ...vars, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' }, stateDir, appPort });
     t = Date.now();
     say(`starting ${apps.length} services with their sidecars (dapr run -f ${path.relative(repoRoot, runFile)})`);
-    // daprd inherits the CLI's environment: the trust anchors it checks sentry against, and its namespace.
-    daprRun = spawnManaged('dapr-run', tools.dapr, ['run', '-f', runFile], { logDir: path.join(stateDir, 'logs'), cwd: repoRoot, env: { ...process.env, ...mtlsEnv(sentry) } });
+    // daprd inherits the CLI's environment (the apps get it too): the trust anchors it checks sentry against, its
+    // namespace, and this start's tokens: every sidecar's API requires DAPR_API_TOKEN, every app APP_API_TOKEN.
+    const tokens = { DAPR_API_TOKEN: randomBytes(24).toString('base64url'), APP_API_TOKEN: randomBytes(24).toString('base64url') };
+    daprRun = spawnManaged('dapr-run', tools.dapr, ['run', '-f', runFile], { logDir: path.join(stateDir, 'logs'), cwd: repoRoot, env: { ...process.env, ...mtlsEnv(sentry), ...tokens } });
     const run = daprRun;
     await Promise.all(apps.map((s) => waitForHttp(`http://127.0.0.1:${appPort(s)}/ready`, 90_000, s.name, run.logFile, run.exited)));
     say(`services ready in ${seconds(t)}`);

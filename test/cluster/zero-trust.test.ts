@@ -21,8 +21,15 @@ async function fromSidecarOf(service: string, method: string, path: string, body
 }
 
 describe('zero trust in the cluster', () => {
-  it('when cart invokes catalog, which the catalog allows, then the sidecars let it through', async () => {
-    expect(await fromSidecarOf('cart', 'GET', '/v1.0/invoke/catalog/method/health')).toMatchObject({ status: 200 });
+  it('when cart looks a product up in catalog, an operation the catalog allows it, then the sidecars let it through', async () => {
+    const res = await fromSidecarOf('cart', 'GET', '/v1.0/invoke/catalog/method/products/no-such-product');
+    expect(res.status, res.body).toBe(404);
+  });
+
+  it('when payments cancels an order, an operation it may not call on orders, then orders\' sidecar answers 403', async () => {
+    const res = await fromSidecarOf('payments', 'POST', '/v1.0/invoke/orders/method/orders/o-1/cancel', {});
+    expect(res.status, res.body).toBe(403);
+    expect(res.body).toMatch(/access control policy|PermissionDenied/i);
   });
 
   it('when cart invokes payments, which the service catalog does not allow, then payments\' sidecar answers 403', async () => {

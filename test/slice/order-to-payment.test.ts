@@ -24,13 +24,13 @@ describe('order events reach payments through Dapr and Kafka', () => {
     await Promise.all(running.map((s) => s.stop()));
   });
 
-  /** A product of this test's own, added and stocked the way the gateway would ask catalog and inventory. */
+  /** A product of this test's own, added and stocked with what the gateway would send catalog and inventory (only it may). */
   async function stockedProduct(available: number): Promise<string> {
     const body = { sku: `SL-${randomUUID().slice(0, 8)}`, name: 'Slice Mug', description: 'A mug for the slice test', category: 'test-slice', price: { amount: 1_250, currency: 'USD' } };
-    const created = await invoke(orders, 'catalog', 'products', { method: 'POST', headers: admin, body });
+    const created = await callApp(running[2]!, 'POST', 'products', body, admin);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const productId = (created.body as { id: string }).id;
-    const stocked = await invoke(orders, 'inventory', `inventory/${productId}`, { method: 'PUT', headers: admin, body: { available } });
+    const stocked = await callApp(running[3]!, 'PUT', `inventory/${productId}`, { available }, admin);
     expect(stocked.status, JSON.stringify(stocked.body)).toBe(200);
     return productId;
   }

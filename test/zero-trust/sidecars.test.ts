@@ -1,6 +1,7 @@
 // What the sidecars enforce on `npm start` and in these tests, as in the cluster (test/cluster/zero-trust.test.ts):
 // identities from the stack's sentry over mTLS, each app's access control, pub/sub and secret scopes, all generated
 // from the service catalog. The callers here are sidecars alone, as any local process holding an app id would be.
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../dev/stack/service-process.js';
 import { startSidecar, type Sidecar } from '../../dev/stack/sidecar.js';
@@ -37,8 +38,17 @@ afterAll(async () => {
 });
 
 describe('zero trust between self-hosted sidecars', () => {
-  it('when cart invokes catalog, which the catalog allows, then the sidecars let it through over mTLS', async () => {
-    expect(await call('cart', 'GET', '/v1.0/invoke/catalog/method/health')).toMatchObject({ status: 200 });
+  it('when cart looks a product up in catalog, an operation the catalog allows it, then the sidecars let it through over mTLS', async () => {
+    const res = await call('cart', 'GET', '/v1.0/invoke/catalog/method/products/no-such-product');
+    expect(res.status, res.body).toBe(404);
+    expect(res.body).toMatch(/NOT_FOUND/);
+  });
+
+  it('when cart asks catalog for anything else, an operation it does not need, then catalog\'s sidecar answers 403', async () => {
+    for (const [method, path] of [['GET', 'health'], ['POST', 'products'], ['PATCH', 'products/p-1']] as const) {
+      const res = await call('cart', method, `/v1.0/invoke/catalog/method/${path}`, method === 'GET' ? undefined : { name: 'x' });
+      expect(res.status, `${method} ${path}: ${res.body}`).toBe(403);
+    }
   });
 
   it('when payments invokes catalog, which the service catalog does not allow, then catalog\'s sidecar answers 403 naming the caller\'s identity', async () => {
@@ -68,5 +78,20 @@ describe('zero trust between self-hosted sidecars', () => {
     const res = await call('cart', 'GET', '/v1.0/secrets/secretstore/jwt-signing-key');
     expect(res.status, res.body).not.toBe(200);
     expect(res.body).toMatch(/ERR_SECRET_STORE(S)?_NOT_(FOUND|CONFIGURED)/);
+  });
+
+  it('when someone calls an app\'s port directly without the token only its sidecar holds, then the app refuses', async () => {
+    const res = await fetch(`${catalog.url}/products`);
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('when an app listens, then it listens on loopback only, where its sidecar reaches it and nothing off the machine does', () => {
+    const port = catalog.appPort.toString(16).toUpperCase().padStart(4, '0');
+    // /proc/net/tcp: local address as hex IP:port; state 0A is LISTEN; 0100007F is 127.0.0.1.
+    const listening = fs.readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1).map((l) => l.trim().split(/\s+/))
+      .filter((f) => f[1]?.endsWith(`:${port}`) && f[3] === '0A').map((f) => f[1]);
+    expect(listening).toEqual([`0100007F:${port}`]);
+    expect(fs.readFileSync('/proc/net/tcp6', 'utf8')).not.toMatch(new RegExp(`:${port} [0-9A-F:]+ 0A`));
   });
 });

@@ -50,6 +50,8 @@ export class ServiceChart extends Chart {
       sidecarLogLevel: s.sidecar.logLevel,
       env: {
         LOG_LEVEL: EnvValue.fromValue(s.logLevel),
+        // The kubelet's probes come to the pod's address; the sidecar comes over loopback.
+        APP_HOST: EnvValue.fromValue('0.0.0.0'),
         OTEL_EXPORTER_OTLP_ENDPOINT: EnvValue.fromValue(`http://${s.tracing.host}:${otlpHttpPort}`),
         ...(spec.mongo ? { MONGODB_URI: connection('mongodb-uri') } : {}),
         ...(spec.redis ? { REDIS_URL: connection('redis-url') } : {}),

@@ -21,8 +21,14 @@ describe('loadConfig', () => {
       PUBSUB_NAME: 'pubsub',
       SHUTDOWN_TIMEOUT_MS: 10_000,
       CACHE_ENABLED: false,
+      APP_HOST: '127.0.0.1',
     });
     expect(config.APP_API_TOKEN).toBeUndefined();
+  });
+
+  it('when it runs in production without APP_API_TOKEN, then it refuses to boot rather than answer anyone who reaches its port', () => {
+    expect(() => loadConfig(schema, { ...minimal, NODE_ENV: 'production' })).toThrow(/APP_API_TOKEN: is missing/);
+    expect(loadConfig(schema, { ...minimal, NODE_ENV: 'production', APP_API_TOKEN: 't0ken' }).APP_API_TOKEN).toBe('t0ken');
   });
 
   it('when several variables are wrong or missing, then one ConfigError names every one with its description', () => {

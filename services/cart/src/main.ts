@@ -30,4 +30,4 @@ const app = createHttpApp({
   routes: [subscriptions.router, cartRoutes({ ...deps, catalog: daprCatalog(dapr) })],
 });
 
-await runService({ app, port: config.APP_PORT, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+await runService({ app, port: config.APP_PORT, host: config.APP_HOST, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS });

@@ -45,4 +45,4 @@ const app = createHttpApp({
 });
 app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
 
-await runService({ app, port: config.APP_PORT, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, onStop: [() => redis.close()] });
+await runService({ app, port: config.APP_PORT, host: config.APP_HOST, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, onStop: [() => redis.close()] });

@@ -53,7 +53,7 @@ const app = createHttpApp({
 
 await runService({
   app,
-  port: config.APP_PORT,
+  port: config.APP_PORT, host: config.APP_HOST,
   logger,
   shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   onStop: [async () => clearInterval(purge), () => feed.stop(), () => redis.close(), () => mongo.close()],

@@ -37,7 +37,7 @@ const app = createHttpApp({
 
 await runService({
   app,
-  port: config.APP_PORT,
+  port: config.APP_PORT, host: config.APP_HOST,
   logger,
   shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   onStop: [() => relay.stop(), () => mongo.close()],

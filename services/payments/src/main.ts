@@ -39,6 +39,6 @@ const app = createHttpApp({
   routes: [subscriptions.router, paymentRoutes(payments)],
 });
 
-await runService({ app, port: config.APP_PORT, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, onStop: [() => relay.stop(), () => refunds.stop(), () => mongo.close()] });
+await runService({ app, port: config.APP_PORT, host: config.APP_HOST, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, onStop: [() => relay.stop(), () => refunds.stop(), () => mongo.close()] });
 relay.start();
 refunds.start();

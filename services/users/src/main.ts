@@ -35,5 +35,5 @@ const app = createHttpApp({
   routes: [accountRoutes(deps)],
 });
 
-await runService({ app, port: config.APP_PORT, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, onStop: [() => relay.stop(), () => mongo.close()] });
+await runService({ app, port: config.APP_PORT, host: config.APP_HOST, logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS, onStop: [() => relay.stop(), () => mongo.close()] });
 relay.start();

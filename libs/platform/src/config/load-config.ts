@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { configProblems } from './base-config.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 
 // Variables read under another name when theirs is unset (Dapr sets APP_PORT, platforms often set PORT).
@@ -11,7 +12,11 @@ const aliases: Record<string, string> = { APP_PORT: 'PORT' };
 export function loadConfig<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
   const source = readEnv(Object.keys(schema.shape), env);
   const result = schema.safeParse(source);
-  if (result.success) return result.data;
+  if (result.success) {
+    const rules = configProblems(result.data as Parameters<typeof configProblems>[0]);
+    if (rules.length > 0) throw new ConfigError(rules);
+    return result.data;
+  }
 
   const problems = new Map<string, ConfigProblem>();
   for (const issue of result.error.issues) {
