@@ -15,6 +15,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          setupFiles: ['test/support/stop-publishers.ts'],
           include: ['libs/*/test/integration/**/*.test.ts', 'services/*/test/integration/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/cluster/**', '**/node_modules/**'],
           testTimeout: 120_000,

@@ -101,6 +101,13 @@ function publisherConfig(appId: ServiceName): string {
   return file;
 }
 
+/** Stops the publishers' sidecars (test/support/stop-publishers.ts runs it after each file). */
+export async function stopPublishers(): Promise<void> {
+  const started = [...publishers.values()];
+  publishers.clear();
+  await Promise.all(started.map(async (sidecar) => (await sidecar.catch(() => undefined))?.stop()));
+}
+
 /**
  * Publishes raw data as the topic's publisher would (no schema check: tests send poison too), through a sidecar of
  * that app id without an app; the publishing scopes let no other app publish it. One such sidecar per app per file.
