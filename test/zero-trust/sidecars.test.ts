@@ -2,11 +2,14 @@
 // identities from the stack's sentry over mTLS, each app's access control, pub/sub and secret scopes, all generated
 // from the service catalog. The callers here are sidecars alone, as any local process holding an app id would be.
 import fs from 'node:fs';
+import type { Server } from 'node:http';
+import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../dev/stack/ports.js';
 import type { RunningService } from '../../dev/stack/service-process.js';
 import { startSidecar, type Sidecar } from '../../dev/stack/sidecar.js';
 import { startServices } from '../support/start-services.js';
-import { testStack } from '../support/test-stack.js';
+import { eventually, publish, testStack } from '../support/test-stack.js';
 
 let catalog: RunningService;
 const sidecars = new Map<string, Sidecar>();
@@ -93,5 +96,36 @@ describe('zero trust between self-hosted sidecars', () => {
       .filter((f) => f[1]?.endsWith(`:${port}`) && f[3] === '0A').map((f) => f[1]);
     expect(listening).toEqual([`0100007F:${port}`]);
     expect(fs.readFileSync('/proc/net/tcp6', 'utf8')).not.toMatch(new RegExp(`:${port} [0-9A-F:]+ 0A`));
+  });
+
+  it('when an app asks to subscribe to a topic outside its subscription scope, then it receives nothing of it, while its own topic arrives', async () => {
+    const received: { topic: string; id: string }[] = [];
+    const app = express();
+    app.use(express.json({ type: ['application/json', 'application/*+json'] }));
+    // cart may subscribe to orders.created only; it asks for payments.succeeded too.
+    app.get('/dapr/subscribe', (_req, res) => {
+      res.json(['orders.created', 'payments.succeeded'].map((topic) => ({ pubsubname: 'pubsub', topic, route: `/received/${topic}` })));
+    });
+    app.post('/received/:topic', (req, res) => {
+      received.push({ topic: req.params.topic, id: String(req.body.id) });
+      res.json({ status: 'SUCCESS' });
+    });
+    const port = await freePort();
+    const server: Server = await new Promise((resolve) => {
+      const started = app.listen(port, '127.0.0.1', () => resolve(started));
+    });
+    const s = testStack();
+    const listener = await startSidecar({ daprd: s.daprd, appId: 'cart', appPort: port, resourcesDir: s.resourcesDir, configFile: s.configFileFor('cart'), sentry: s.sentry, logDir: s.logDir });
+    try {
+      const tag = crypto.randomUUID();
+      await publish('payments.succeeded', { orderId: `zt-${tag}` }, `paid-${tag}`);
+      await publish('orders.created', { orderId: `zt-${tag}` }, `created-${tag}`);
+      await eventually('orders.created to reach cart', async () => (received.some((r) => r.id === `created-${tag}`) ? true : undefined), 30_000);
+      await new Promise((r) => setTimeout(r, 2_000));
+      expect(received.filter((r) => r.topic === 'payments.succeeded')).toEqual([]);
+    } finally {
+      await listener.stop();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
