@@ -4,6 +4,8 @@ import { TiltLast } from './test/cluster/sequencer.js';
 // unit: no servers needed. integration: needs the stack that `npm test` starts first. cluster: the local Kubernetes.
 export default defineConfig({
   test: {
+    // Here, not in a project: vitest reads the sequencer from the root config only (a project's is ignored).
+    sequence: { sequencer: TiltLast },
     projects: [
       {
         test: {
@@ -29,7 +31,6 @@ export default defineConfig({
           name: 'cluster',
           include: ['test/cluster/**/*.test.ts', 'dev/cluster/test/**/*.test.ts'],
           globalSetup: ['test/cluster/setup.ts'],
-          sequence: { sequencer: TiltLast },
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
